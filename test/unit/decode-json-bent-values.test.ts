@@ -47,7 +47,7 @@ const point = (value: number) => `{"dataPoints":[{"timeUnixNano":"${RECEIVED}","
 
 const CHOSEN =
   "value with more than one member of its oneof set (an AnyValue, a point's asDouble and asInt, or a metric's gauge, sum, histogram, exponentialHistogram and summary) " +
-  "stored as one: the only one not at its default (a metric's only one holding data points, else it is refused), else the last sent";
+  "stored as one: the only one not at its default (a metric's only one holding data points), else the last sent";
 
 describe("an AnyValue with more than one member set", () => {
   it("keeps the only member not at its default (a struct serializer writing every member)", () => {

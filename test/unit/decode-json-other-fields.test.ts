@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Signal } from "../../workers/shared/otlp/model";
 import { parseIngestConfig } from "../../workers/ingest/config";
 import { prepareExport, type PreparedExport } from "../../workers/ingest/core/pipeline";
-import { decodeRequest, OtlpDecodeError } from "../../workers/ingest/core/decode";
+import { decodeNotesWarning, decodeRequest, emptyDecodeNotes, OtlpDecodeError } from "../../workers/ingest/core/decode";
 
 const RECEIVED = "1700000000000000000";
 const TRACE_ID = "5b8efff798038103d269b633813fc60c";
@@ -28,6 +28,9 @@ const SPAN = "resourceSpans[0].scopeSpans[0].spans[0]";
 const pairs = (flat: string[]) => flat.flatMap((value, i) => (i % 2 === 0 ? [[value, flat[i + 1]!] as const] : []));
 const readAs = (count: number, first: string) =>
   `${count === 1 ? "1 field" : `${count} fields`} named as an OTLP field but for case or "_" read as that field (first ${first}; OTLP/JSON names fields in lowerCamelCase)`;
+const sentTwice = (count: number, first: string) =>
+  `${count === 1 ? "1 field" : `${count} fields`} sent twice in one object, under names equal but for case or "_", read as one field sent twice ` +
+  `(a value's last one kept unless at its default, lists joined, messages merged: first at ${first}; OTLP/JSON names fields in lowerCamelCase)`;
 const notStored = (count: number, first: string) =>
   `${count === 1 ? "1 field" : `${count} fields`} holding a value under a name OTLP does not define for its message not stored ` +
   `(first ${first}; a misspelled field's content is lost: check its name)`;
@@ -61,10 +64,39 @@ describe("a field named as its message's field but for case or _", () => {
     expect(prepared.warning).toBe(readAs(1, "resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.datapoints as dataPoints"));
   });
 
-  it("keeps the field sent under its own name, the other being not stored", () => {
-    const prepared = prepare("logs", logs({ body: { stringValue: "kept" }, Body: { stringValue: "other" } }));
-    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "kept" });
-    expect(prepared.warning).toBe(notStored(1, `${LOG}.Body`));
+  it("reads a field beside its own name as that field sent twice: messages merged, the last value kept, lists joined, and says so", () => {
+    const prepared = prepare("logs", logs({ body: { stringValue: "first" }, Body: { stringValue: "last" } }));
+    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "last" });
+    expect(prepared.warning).toBe(sentTwice(1, `${LOG} (body, Body)`));
+    const reversed = prepare("logs", logs({ Body: { stringValue: "first" }, body: { stringValue: "last" } }));
+    expect(rowsOf(reversed)[0]).toMatchObject({ Body: "last" });
+    expect(reversed.warning).toBe(sentTwice(1, `${LOG} (body, Body)`));
+    const lists = prepare("logs", { resourceLogs: [{ scopeLogs: [{ logRecords: [{ body: { stringValue: "a" } }], LogRecords: [{ body: { stringValue: "b" } }] }] }] });
+    expect(rowsOf(lists).map((row) => row.Body)).toEqual(["a", "b"]);
+    expect(lists.warning).toBe(sentTwice(1, "resourceLogs[0].scopeLogs[0] (logRecords, LogRecords)"));
+    // Beside the snake_case spelling, the list is read once, under it.
+    const snake = prepare("logs", { resourceLogs: [{ scopeLogs: [{ log_records: [{ body: { stringValue: "a" } }], LogRecords: [{ body: { stringValue: "b" } }] }] }] });
+    expect(rowsOf(snake).map((row) => row.Body)).toEqual(["a", "b"]);
+  });
+
+  it.each([
+    ["logRecords", "log_records", "LogRecords"],
+    ["logRecords", "LogRecords", "log_records"],
+    ["LogRecords", "logRecords", "log_records"],
+    ["log_records", "LogRecords", "logRecords"],
+    ["LogRecords", "log_records", "logRecords"],
+  ])("keeps the sender's order of records sent under %s, %s and %s", (...keys) => {
+    const scopeLogs = Object.fromEntries(keys.map((key, i) => [key, [{ body: { stringValue: String.fromCharCode(65 + i) } }]]));
+    const prepared = prepare("logs", { resourceLogs: [{ scopeLogs: [scopeLogs] }] });
+    expect(rowsOf(prepared).map((row) => row.Body)).toEqual(["A", "B", "C"]);
+    expect(prepared.warning).toBe(sentTwice(1, "resourceLogs[0].scopeLogs[0] (logRecords, LogRecords)"));
+  });
+
+  it('names the request itself as "the request" when a top-level field is sent twice', () => {
+    const resourceLogs = (text: string) => [{ scopeLogs: [{ logRecords: [{ body: { stringValue: text } }] }] }];
+    const prepared = prepare("logs", { resourceLogs: resourceLogs("a"), ResourceLogs: resourceLogs("b") });
+    expect(rowsOf(prepared).map((row) => row.Body)).toEqual(["a", "b"]);
+    expect(prepared.warning).toBe(sentTwice(1, "the request (resourceLogs, ResourceLogs)"));
   });
 });
 
@@ -72,6 +104,10 @@ describe("a field named as its message's field but for case or _", () => {
 const logWith = (fields: string) => `{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"timeUnixNano":"${RECEIVED}",${fields}}]}]}]}`;
 const prepareText = (signal: Signal, text: string): PreparedExport => prepareExport(signal, "json", utf8.encode(text), config, RECEIVED);
 const ATTRIBUTES = `${LOG}.attributes`;
+const oneofChoice = (first: string) =>
+  "1 value with more than one member of its oneof set (an AnyValue, a point's asDouble and asInt, or a metric's gauge, sum, histogram, " +
+  "exponentialHistogram and summary) stored as one: the only one not at its default (a metric's only one holding data points), " +
+  `else the last sent (first at ${first})`;
 
 describe("a KeyValue, AnyValue, ArrayValue or KeyValueList member named but for case or _", () => {
   it('reads "Value", "Key", an arrayValue\'s "Values" and a kvlist member\'s "Key", where "" under "" was stored', () => {
@@ -164,10 +200,10 @@ describe("a KeyValue, AnyValue, ArrayValue or KeyValueList member named but for 
     expect(prepared.warning).toBe(readAs(15, "resourceSpans[0].resource.attributes[0].Key as key"));
   });
 
-  it('keeps the first of a member named twice but for case, as a KeyValue\'s "Key" and "KEY" do, warning the other was not stored', () => {
+  it('reads a member or field named twice but for case as one sent twice: the last kept, as a KeyValue\'s "Key" and "KEY" are', () => {
     const prepared = prepareText("logs", logWith(`"body":{"StringValue":"a","STRINGVALUE":"b"},"attributes":[{"Key":"a","KEY":"b","value":{"stringValue":"v"}}]`));
-    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "a", LogAttributes: ["a", "v"] });
-    expect(prepared.warning).toBe(`${notStored(2, `${LOG}.body.STRINGVALUE`)}; ${readAs(2, `${LOG}.body.StringValue as stringValue`)}`);
+    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "b", LogAttributes: ["b", "v"] });
+    expect(prepared.warning).toBe(`${readAs(2, `${LOG}.body.StringValue as stringValue`)}; ${sentTwice(2, `${LOG}.body (StringValue, STRINGVALUE)`)}`);
   });
 
   it("judges members named but for case in the sender's order, naming them as sent", () => {
@@ -181,10 +217,10 @@ describe("a KeyValue, AnyValue, ArrayValue or KeyValueList member named but for 
     expect(() => prepareText("logs", logWith(`"body":{"IntValue":"five"}`))).toThrow(`${LOG}.body.IntValue: expected int64, got "five"`);
   });
 
-  it("keeps the member sent under its own name, and stores a key list lacking key under \"\" as before, warning of its other fields", () => {
-    const prepared = prepareText("logs", logWith(`"body":{"stringValue":"kept","StringValue":"other"},"attributes":[{"value":{"stringValue":"no key"}}]`));
-    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "kept", LogAttributes: ["", "no key"] });
-    expect(prepared.warning).toBe("");
+  it("reads a member beside itself named but for case as the member sent twice, and stores a key list lacking key under \"\" as before, warning of its other fields", () => {
+    const prepared = prepareText("logs", logWith(`"body":{"stringValue":"first","StringValue":"last"},"attributes":[{"value":{"stringValue":"no key"}}]`));
+    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "last", LogAttributes: ["", "no key"] });
+    expect(prepared.warning).toBe(sentTwice(1, `${LOG}.body (stringValue, StringValue)`));
     const named = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{"name":"k","value":{"stringValue":"v"}}]`));
     expect(rowsOf(named)[0]).toMatchObject({ LogAttributes: ["", "v"] });
     expect(named.warning).toBe(notStored(1, `${ATTRIBUTES}[0].name`));
@@ -277,5 +313,165 @@ describe("a field its message does not define, beside what is stored", () => {
     });
     expect(rowsOf(metric)[0]).toMatchObject({ MetricName: "m", Value: 2, "Exemplars.TraceId": [TRACE_ID] });
     expect(metric.warning).toBe(readAs(4, "resourceMetrics[0].scopeMetrics[0].metrics[0].Name as name"));
+  });
+});
+
+describe("a field or member beside one named but for case, as the same conflict in exact case", () => {
+  it.each([
+    // A key given twice keeps the last, as JSON.parse and the Collector keep it.
+    { fields: `"key":"k","Key":"k2","value":{"stringValue":"v"}`, key: "k2", value: "v", note: `(key, Key)` },
+    { fields: `"Key":"k2","key":"k","value":{"stringValue":"v"}`, key: "k", value: "v", note: `(key, Key)` },
+    { fields: `"key":"k","value":{"stringValue":"v"},"Value":{"stringValue":"w"}`, key: "k", value: "w", note: `(value, Value)` },
+  ])("reads a KeyValue's $fields as its field sent twice, and says so", ({ fields, key, value, note }) => {
+    const exact = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{${fields.replace(/"Key"/, '"key"').replace(/"Value"/, '"value"')}}]`));
+    const prepared = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{${fields}}]`));
+    expect(rowsOf(prepared)[0]).toMatchObject({ LogAttributes: [key, value] });
+    expect(rowsOf(prepared)[0]!.LogAttributes).toEqual(rowsOf(exact)[0]!.LogAttributes);
+    expect(prepared.warning).toBe(sentTwice(1, `${ATTRIBUTES}[0] ${note}`));
+  });
+
+  it.each([
+    { body: `{"stringValue":"v","IntValue":5}`, kept: "IntValue", members: "stringValue, IntValue" },
+    { body: `{"StringValue":"v","intValue":5}`, kept: "intValue", members: "StringValue, intValue" },
+  ])("reads the AnyValue $body as $members both set, as {\"stringValue\":\"v\",\"intValue\":5} is, and says so", ({ body, kept, members }) => {
+    const exact = prepareText("logs", logWith(`"body":{"stringValue":"v","intValue":5}`));
+    const prepared = prepareText("logs", logWith(`"body":${body}`));
+    expect(rowsOf(prepared)[0]!.Body).toBe("5");
+    expect(rowsOf(exact)[0]!.Body).toBe("5");
+    expect(prepared.warning).toContain(oneofChoice(`${LOG}.body (${members} set, ${kept} kept)`));
+    expect(exact.warning).toBe(oneofChoice(`${LOG}.body (stringValue, intValue set, intValue kept)`));
+  });
+
+  it.each([
+    { member: "arrayValue", other: "ArrayValue", first: `{"values":[{"stringValue":"a"}]}`, then: `{"values":[{"stringValue":"b"}]}`, body: `["a","b"]` },
+    { member: "kvlistValue", other: "KvlistValue", first: `{"values":[{"key":"a","value":{"stringValue":"1"}}]}`, then: `{"values":[{"key":"b","value":{"stringValue":"2"}}]}`, body: `{"a":"1","b":"2"}` },
+    { member: "ArrayValue", other: "arrayValue", first: `{"values":[{"stringValue":"a"}]}`, then: `{"values":[{"stringValue":"b"}]}`, body: `["a","b"]` },
+    // Its two exact names are one member too, as they are one field to the Collector.
+    { member: "arrayValue", other: "array_value", first: `{"values":[{"stringValue":"a"}]}`, then: `{"values":[{"stringValue":"b"}]}`, body: `["a","b"]` },
+    // A scalar: the last value, as "stringValue" given twice keeps it.
+    { member: "stringValue", other: "string_value", first: `"a"`, then: `"b"`, body: "b" },
+    { member: "StringValue", other: "STRINGVALUE", first: `"a"`, then: `"b"`, body: "b" },
+  ])("reads the AnyValue member $member beside $other as the member given twice: lists joined, the last scalar kept", ({ member, other, first, then, body }) => {
+    const exactName = member.charAt(0).toLowerCase() + member.slice(1);
+    const exact = prepareText("logs", logWith(`"body":{"${exactName}":${first},"${exactName}":${then}}`));
+    const prepared = prepareText("logs", logWith(`"body":{"${member}":${first},"${other}":${then}}`));
+    expect(rowsOf(prepared)[0]!.Body).toBe(body);
+    expect(rowsOf(exact)[0]!.Body).toBe(body);
+    expect(prepared.warning).toContain(sentTwice(1, `${LOG}.body (${member}, ${other})`));
+    expect(prepared.warning).not.toContain("oneof");
+  });
+
+  it.each([
+    { value: `"arrayValue":{"values":[{"stringValue":"a"}],"Values":[{"stringValue":"b"}]}`, body: `["a","b"]`, note: "arrayValue (values, Values)" },
+    { value: `"arrayValue":{"VALUES":[{"stringValue":"a"}],"values":[{"stringValue":"b"}]}`, body: `["a","b"]`, note: "arrayValue (values, VALUES)" },
+    {
+      value: `"kvlistValue":{"values":[{"key":"a","value":{"stringValue":"1"}}],"Values":[{"key":"b","value":{"stringValue":"2"}}]}`,
+      body: `{"a":"1","b":"2"}`,
+      note: "kvlistValue (values, Values)",
+    },
+  ])("reads an ArrayValue's or KeyValueList's values beside Values as the list given twice: joined in the sender's order ($note)", ({ value, body, note }) => {
+    const prepared = prepareText("logs", logWith(`"body":{${value}}`));
+    const exact = prepareText("logs", logWith(`"body":{${value.replace(/"(Values|VALUES)"/, '"values"')}}`));
+    expect(rowsOf(prepared)[0]!.Body).toBe(body);
+    expect(rowsOf(exact)[0]!.Body).toBe(body);
+    expect(prepared.warning).toBe(sentTwice(1, `${LOG}.body.${note}`));
+  });
+
+  it("warns of an ArrayValue's field beside values that OTLP does not define", () => {
+    const prepared = prepareText("logs", logWith(`"body":{"arrayValue":{"values":[{"stringValue":"a"}],"valuez":[{"stringValue":"b"}]}}`));
+    expect(rowsOf(prepared)[0]!.Body).toBe(`["a"]`);
+    expect(prepared.warning).toBe(notStored(1, `${LOG}.body.arrayValue.valuez`));
+  });
+
+  it.each([
+    { fields: `"severityText":"A","severity_text":"B"`, kept: "B", note: "(severityText, severity_text)" },
+    { fields: `"severity_text":"B","severityText":"A"`, kept: "A", note: "(severityText, severity_text)" },
+    // Unlike the key given twice, a spelling at its default never replaces a value.
+    { fields: `"severityText":"A","severity_text":""`, kept: "A", note: "(severityText, severity_text)" },
+    { fields: `"severityText":"A","severity_text":"B","SeverityText":"C"`, kept: "C", note: "(severityText, severity_text)" },
+    { fields: `"SeverityText":"C","severityText":"A","severity_text":"B"`, kept: "B", note: "(severityText, SeverityText)" },
+  ])("reads a scalar under both its names, $fields, as the field sent twice: the last kept, as the Collector keeps it", ({ fields, kept, note }) => {
+    const prepared = prepareText("logs", logWith(`"body":{"stringValue":"m"},${fields}`));
+    expect(rowsOf(prepared)[0]!.SeverityText).toBe(kept);
+    const count = fields.split(",").length - 1;
+    expect(prepared.warning).toBe(sentTwice(count, `${LOG} ${note}`));
+  });
+
+  it("merges a message under both its names (instrumentationLibrary, instrumentation_library), as a message sent twice", () => {
+    const text = `{"resourceLogs":[{"instrumentationLibraryLogs":[{"instrumentationLibrary":{"name":"lib"},"instrumentation_library":{"version":"1.0"},"logRecords":[{"timeUnixNano":"${RECEIVED}","body":{"stringValue":"m"}}]}]}]}`;
+    const prepared = prepareText("logs", text);
+    expect(rowsOf(prepared)[0]).toMatchObject({ ScopeName: "lib", ScopeVersion: "1.0" });
+    expect(prepared.warning).toBe(sentTwice(1, "resourceLogs[0].instrumentationLibraryLogs[0] (instrumentationLibrary, instrumentation_library)"));
+  });
+
+  it("keeps the one-member AnyValue's and the two-field KeyValue's reading as before", () => {
+    const prepared = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{"key":"k","value":{"intValue":"5"}}]`));
+    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "m", LogAttributes: ["k", "5"] });
+    expect(prepared.warning).toBe("");
+  });
+
+  const point = (fields: string) =>
+    `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"g","gauge":{"dataPoints":[{"timeUnixNano":"${RECEIVED}",${fields}}]}}]}]}]}`;
+  const histogram = (fields: string) =>
+    `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"h","histogram":{"aggregationTemporality":2,"dataPoints":[{"timeUnixNano":"${RECEIVED}","count":"3",${fields}}]}}]}]}]}`;
+  const POINT = "resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0]";
+  const HISTOGRAM_POINT = "resourceMetrics[0].scopeMetrics[0].metrics[0].histogram.dataPoints[0]";
+
+  it.each([
+    { fields: `"traceId":"${TRACE_ID}","trace_id":""`, column: "TraceId", kept: TRACE_ID, note: "(traceId, trace_id)" },
+    { fields: `"trace_id":"","traceId":"${TRACE_ID}"`, column: "TraceId", kept: TRACE_ID, note: "(traceId, trace_id)" },
+    { fields: `"severityNumber":9,"SeverityNumber":0`, column: "SeverityNumber", kept: 9, note: "" },
+  ])("keeps a value beside another spelling holding its default: $fields", ({ fields, column, kept, note }) => {
+    const prepared = prepareText("logs", logWith(`"body":{"stringValue":"m"},${fields}`));
+    expect(rowsOf(prepared)[0]![column]).toBe(kept);
+    // A variant at its default is passed over unsaid, as ever; both exact names are warned of.
+    expect(prepared.warning).toBe(note === "" ? "" : sentTwice(1, `${LOG} ${note}`));
+  });
+
+  it('keeps a number point\'s asInt "3" beside AsInt "0" (int64\'s default, written as a string)', () => {
+    const notes = emptyDecodeNotes();
+    const request = decodeRequest("metrics", "json", utf8.encode(point(`"asInt":"3","AsInt":"0"`)), undefined, undefined, undefined, notes);
+    const data = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
+    expect(data).toMatchObject({ type: "gauge", dataPoints: [{ value: { asInt: "3" } }] });
+    expect(decodeNotesWarning(notes)).toBe(sentTwice(1, `${POINT} (asInt, AsInt)`));
+  });
+
+  it.each([
+    { member: "stringValue", other: "string_value" },
+    { member: "StringValue", other: "STRINGVALUE" },
+  ])("keeps the AnyValue member $member's value beside $other holding \"\"", ({ member, other }) => {
+    const prepared = prepareText("logs", logWith(`"body":{"${member}":"v","${other}":""}`));
+    expect(rowsOf(prepared)[0]!.Body).toBe("v");
+    expect(prepared.warning).toContain(sentTwice(1, `${LOG}.body (${member}, ${other})`));
+  });
+
+  it("reads only letter case and a lowerCamelCase name's snake_case as its spellings: k_e_y is not key", () => {
+    const prepared = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{"key":"k","value":{"stringValue":"v"},"k_e_y":"z"}]`));
+    expect(rowsOf(prepared)[0]).toMatchObject({ LogAttributes: ["k", "v"] });
+    expect(prepared.warning).toBe(notStored(1, `${ATTRIBUTES}[0].k_e_y`));
+    const snake = prepareText("logs", logWith(`"body":{"stringValue":"m"},"Severity_Text":"WARN","time_unixnano":"${RECEIVED}"`));
+    expect(rowsOf(snake)[0]).toMatchObject({ SeverityText: "WARN" });
+    expect(snake.warning).toContain(readAs(1, `${LOG}.Severity_Text as severityText`));
+    expect(snake.warning).toContain(notStored(1, `${LOG}.time_unixnano`));
+  });
+
+  it.each([
+    { fields: `"bucketCounts":["1","2"],"explicitBounds":[1],"ExplicitBounds":[2]`, counts: ["1", "2"], bounds: [1], note: "ExplicitBounds" },
+    { fields: `"BucketCounts":["1","2"],"explicitBounds":[1],"bucketCounts":["5","6","7"]`, counts: ["1", "2"], bounds: [1], note: "bucketCounts" },
+  ])("keeps a histogram point's first bucket list of two spellings, the other not stored: $fields", ({ fields, counts, bounds, note }) => {
+    const notes = emptyDecodeNotes();
+    const request = decodeRequest("metrics", "json", utf8.encode(histogram(fields)), undefined, undefined, undefined, notes);
+    const data = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
+    expect(data).toMatchObject({ type: "histogram", dataPoints: [{ bucketCounts: counts, explicitBounds: bounds }] });
+    expect(decodeNotesWarning(notes)).toContain(notStored(1, `${HISTOGRAM_POINT}.${note}`));
+  });
+
+  it("keeps an exponential histogram point's first positive buckets of two spellings", () => {
+    const text = `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"e","exponentialHistogram":{"aggregationTemporality":2,"dataPoints":[{"timeUnixNano":"${RECEIVED}","count":"3","scale":1,"positive":{"offset":1,"bucketCounts":["1","2"]},"Positive":{"offset":5,"bucketCounts":["9"]}}]}}]}]}]}`;
+    const notes = emptyDecodeNotes();
+    const request = decodeRequest("metrics", "json", utf8.encode(text), undefined, undefined, undefined, notes);
+    const data = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
+    expect(data).toMatchObject({ type: "exponentialHistogram", dataPoints: [{ positive: { offset: 1, bucketCounts: ["1", "2"] } }] });
+    expect(decodeNotesWarning(notes)).toContain("Positive");
   });
 });

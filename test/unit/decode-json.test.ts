@@ -345,8 +345,8 @@ describe("JSON decoding errors", () => {
 
   it.each([
     {
-      name: "two metric data members",
-      body: { resourceMetrics: [{ scopeMetrics: [{ metrics: [{ gauge: {}, sum: {} }] }] }] },
+      name: "two metric data members holding points",
+      body: { resourceMetrics: [{ scopeMetrics: [{ metrics: [{ gauge: { dataPoints: [{ asInt: "1" }] }, sum: { dataPoints: [{ asInt: "2" }] } }] }] }] },
       message: "resourceMetrics[0].scopeMetrics[0].metrics[0]: both gauge and sum set, but they are members of one oneof",
     },
     {

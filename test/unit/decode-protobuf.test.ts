@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LogsRequest, MetricsRequest, Signal, TracesRequest } from "../../workers/shared/otlp/model";
-import { decodeRequest, OtlpDecodeError } from "../../workers/ingest/core/decode";
+import { decodeNotesWarning, decodeRequest, emptyDecodeNotes, OtlpDecodeError } from "../../workers/ingest/core/decode";
 import { hexBytes, oracle, oracleEncode, wireWriter } from "../fixtures/otlp/protobuf-oracle";
 import { logsPayload, metricsPayload, tracesPayload } from "../support/otlp-payloads";
 
@@ -555,17 +555,159 @@ describe("protobuf wire-format rules", () => {
     expect(decoded.logRecords[0]!.body).toEqual({ intValue: "-5" });
   });
 
-  it("keeps the last of a metric's data members on the wire (gauge then sum), as protobuf keeps a oneof set twice", () => {
+  describe("an AnyValue's, a point's or an exemplar's oneof set to two members, judged as in JSON", () => {
+    const TIME = "1700000000000000000";
+    /** The same request decoded from protobuf (encoded by otlp-transformer's protobufjs, which writes every member set) and from JSON. */
+    const bothWays = <S extends "logs" | "metrics">(signal: S, request: object) => {
+      const protobufNotes = emptyDecodeNotes();
+      const jsonNotes = emptyDecodeNotes();
+      const encoded = oracleEncode(signal === "logs" ? oracle.logsRequest : oracle.metricsRequest, request);
+      const fromProtobuf = decodeRequest(signal, "protobuf", encoded, undefined, undefined, undefined, protobufNotes);
+      const fromJson = decodeRequest(signal, "json", new TextEncoder().encode(JSON.stringify(request)), undefined, undefined, undefined, jsonNotes);
+      return { fromProtobuf, fromJson, protobufNotes, jsonNotes };
+    };
+    const logWithBody = (body: object) => ({ resourceLogs: [{ scopeLogs: [{ logRecords: [{ timeUnixNano: TIME, body }] }] }] });
+
+    it.each([
+      { body: { stringValue: "x", intValue: "5" }, kept: { intValue: "5" }, note: "an AnyValue (stringValue, intValue set, intValue kept)" },
+      // The only member not at its default, where protobuf alone (and the Collector) would keep the last, false.
+      { body: { stringValue: "x", boolValue: false }, kept: { stringValue: "x" }, note: "an AnyValue (stringValue, boolValue set, stringValue kept)" },
+    ])("reads the body $body as JSON reads it, with the oneof warning", ({ body, kept, note }) => {
+      const { fromProtobuf, fromJson, protobufNotes, jsonNotes } = bothWays("logs", logWithBody(body));
+      expect(fromProtobuf.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.body).toEqual(kept);
+      expect(fromProtobuf).toEqual(fromJson);
+      expect(protobufNotes.oneofChoices).toEqual({ count: 1, first: note });
+      expect(jsonNotes.oneofChoices.count).toBe(1);
+      expect(decodeNotesWarning(protobufNotes)).toContain(`(first at ${note})`);
+    });
+
+    it("reads a number point's and an exemplar's asDouble and asInt both set as JSON reads them, with the oneof warning", () => {
+      const point = { timeUnixNano: TIME, asDouble: 1.5, asInt: "0", exemplars: [{ timeUnixNano: TIME, asDouble: 0, asInt: "7" }] };
+      const { fromProtobuf, fromJson, protobufNotes } = bothWays("metrics", {
+        resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: "m", gauge: { dataPoints: [point] } }] }] }],
+      });
+      const data = fromProtobuf.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
+      expect(data).toMatchObject({ type: "gauge", dataPoints: [{ value: { asDouble: 1.5 }, exemplars: [{ value: { asInt: "7" } }] }] });
+      expect(fromProtobuf).toEqual(fromJson);
+      expect(protobufNotes.oneofChoices).toEqual({ count: 2, first: "an exemplar (asDouble, asInt set, asInt kept)" });
+    });
+
+    it("keeps one member sent twice as protobuf does, the last value, without a warning", () => {
+      const record = wireWriter()
+        .uint32((5 << 3) | 2).fork().uint32((1 << 3) | 2).string("first").uint32((1 << 3) | 2).string("last").ldelim()
+        .finish();
+      const notes = emptyDecodeNotes();
+      const decoded = decodeRequest("logs", "protobuf", logsRequestAround(record), undefined, undefined, undefined, notes);
+      expect(decoded.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.body).toEqual({ stringValue: "last" });
+      expect(notes.oneofChoices.count).toBe(0);
+    });
+  });
+
+  describe("an AnyValue field sent twice, merged as protobuf merges it", () => {
+    const LD = (field: number) => (field << 3) | 2;
+    const stringBody = (text: string) => wireWriter().uint32(LD(1)).string(text).finish();
+    const falseBody = wireWriter().uint32((2 << 3) | 0).bool(false).finish();
+    const intBody = wireWriter().uint32((3 << 3) | 0).int64("5").finish();
+    const arrayBody = (text: string) => wireWriter().uint32(LD(5)).fork().uint32(LD(1)).bytes(stringBody(text)).ldelim().finish();
+    const concat = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((part) => [...part]));
+    /** One log record whose body is each of `bodies`, in order: the same field sent once per body. */
+    const recordWithBodies = (...bodies: Uint8Array[]) => {
+      const record = wireWriter();
+      for (const body of bodies) record.uint32(LD(5)).bytes(body);
+      return logsRequestAround(record.finish());
+    };
+    const decodeWithNotes = (bytes: Uint8Array) => {
+      const notes = emptyDecodeNotes();
+      const record = decodeRequest("logs", "protobuf", bytes, undefined, undefined, undefined, notes).resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!;
+      return { record, notes };
+    };
+
+    it.each([
+      { name: "string then bool false", bodies: [stringBody("a"), falseBody], kept: { stringValue: "a" }, note: "an AnyValue (stringValue, boolValue set, stringValue kept)" },
+      { name: "string then int", bodies: [stringBody("a"), intBody], kept: { intValue: "5" }, note: "an AnyValue (stringValue, intValue set, intValue kept)" },
+    ])("reads a body sent twice with two members ($name) as the same members in one body are, with the oneof warning", ({ bodies, kept, note }) => {
+      const twice = decodeWithNotes(recordWithBodies(...bodies));
+      const once = decodeWithNotes(recordWithBodies(concat(...bodies)));
+      expect(twice.record.body).toEqual(kept);
+      expect(once.record.body).toEqual(kept);
+      expect(twice.notes.oneofChoices).toEqual({ count: 1, first: note });
+      expect(once.notes.oneofChoices).toEqual({ count: 1, first: note });
+    });
+
+    it("joins an arrayValue body sent twice, as protobuf merges it, without a warning", () => {
+      const { record, notes } = decodeWithNotes(recordWithBodies(arrayBody("a"), arrayBody("b")));
+      expect(record.body).toEqual({ arrayValue: [{ stringValue: "a" }, { stringValue: "b" }] });
+      expect(decodeNotesWarning(notes)).toBe("");
+    });
+
+    it("reads a KeyValue's value sent twice with two members as one value holding both, with the oneof warning", () => {
+      const keyValue = wireWriter().uint32(LD(1)).string("k").uint32(LD(2)).bytes(stringBody("a")).uint32(LD(2)).bytes(intBody).finish();
+      const { record, notes } = decodeWithNotes(logsRequestAround(wireWriter().uint32(LD(6)).bytes(keyValue).finish()));
+      expect(record.attributes).toEqual([{ key: "k", value: { intValue: "5" } }]);
+      expect(notes.oneofChoices).toEqual({ count: 1, first: "an AnyValue (stringValue, intValue set, intValue kept)" });
+    });
+  });
+
+  describe("a metric's data oneof set to two members, judged as in JSON", () => {
     const point = (value: number) => wireWriter().uint32((3 << 3) | 1).fixed64("1700000000000000000").uint32((4 << 3) | 1).double(value).finish();
-    const data = (value: number) => wireWriter().uint32((1 << 3) | 2).bytes(point(value)).finish();
-    const metric = wireWriter()
-      .uint32((1 << 3) | 2).string("two.types")
-      .uint32((5 << 3) | 2).bytes(data(1))
-      .uint32((7 << 3) | 2).bytes(data(2))
-      .finish();
-    const request = wireWriter().uint32((1 << 3) | 2).fork().uint32((2 << 3) | 2).fork().uint32((2 << 3) | 2).bytes(metric).ldelim().ldelim().finish();
-    const decoded = decodeProtobuf("metrics", request).resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!;
-    expect(decoded.data).toMatchObject({ type: "sum", dataPoints: [{ value: { asDouble: 2 } }] });
+    const data = (...values: number[]) => {
+      const writer = wireWriter();
+      for (const value of values) writer.uint32((1 << 3) | 2).bytes(point(value));
+      return writer.finish();
+    };
+    /** A metrics request of one metric "two.types" holding each [field number, data message] in order. */
+    const metricWith = (...members: [number, Uint8Array][]) => {
+      const metric = wireWriter().uint32((1 << 3) | 2).string("two.types");
+      for (const [field, message] of members) metric.uint32((field << 3) | 2).bytes(message);
+      return wireWriter().uint32((1 << 3) | 2).fork().uint32((2 << 3) | 2).fork().uint32((2 << 3) | 2).bytes(metric.finish()).ldelim().ldelim().finish();
+    };
+    const gaugeMember = (points: number[]) => ({ dataPoints: points.map((value) => ({ timeUnixNano: "1700000000000000000", asDouble: value })) });
+    const jsonWith = (members: object) => new TextEncoder().encode(JSON.stringify({ resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: "two.types", ...members }] }] }] }));
+
+    it("refuses two members holding points (gauge then sum), as JSON does, where protobuf keeps the last unsaid", () => {
+      const message = "resourceMetrics[0].scopeMetrics[0].metrics[0]: both gauge and sum set, but they are members of one oneof";
+      expect(decodeErrorOf("metrics", metricWith([5, data(1)], [7, data(2)]))).toMatch(new RegExp(`^protobuf: ${message.replace(/[[\].]/g, "\\$&")} at byte \\d+`));
+      expect(() => decodeRequest("metrics", "json", jsonWith({ gauge: gaugeMember([1]), sum: gaugeMember([2]) }))).toThrow(message);
+    });
+
+    it.each([
+      { order: "gauge with points, then an empty sum", members: [[5, data(1)], [7, data()]] as [number, Uint8Array][], json: { gauge: gaugeMember([1]), sum: {} } },
+      { order: "an empty sum, then gauge with points", members: [[7, data()], [5, data(1)]] as [number, Uint8Array][], json: { sum: {}, gauge: gaugeMember([1]) } },
+    ])("keeps the only member holding points ($order) and warns naming the metric and the members", ({ members, json }) => {
+      const notes = emptyDecodeNotes();
+      const decoded = decodeRequest("metrics", "protobuf", metricWith(...members), undefined, undefined, undefined, notes);
+      expect(decoded.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data).toMatchObject({ type: "gauge", dataPoints: [{ value: { asDouble: 1 } }] });
+      const names = members[0]![0] === 5 ? "gauge, sum" : "sum, gauge";
+      expect(notes.oneofChoices).toMatchObject({ count: 1, first: `metric "two.types" (${names} set, gauge kept)` });
+      expect(decodeNotesWarning(notes)).toContain(`(first at metric "two.types" (${names} set, gauge kept))`);
+      const jsonNotes = emptyDecodeNotes();
+      const fromJson = decodeRequest("metrics", "json", jsonWith(json), undefined, undefined, undefined, jsonNotes);
+      expect(fromJson.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data).toEqual(decoded.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data);
+      expect(jsonNotes.oneofChoices.count).toBe(1);
+    });
+
+    it("merges a member sent again after another (gauge, empty sum, gauge) and keeps it, naming each member once", () => {
+      const notes = emptyDecodeNotes();
+      const decoded = decodeRequest("metrics", "protobuf", metricWith([5, data(1)], [7, data()], [5, data(3)]), undefined, undefined, undefined, notes);
+      expect(decoded.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data).toMatchObject({ type: "gauge", dataPoints: [{ value: { asDouble: 1 } }, { value: { asDouble: 3 } }] });
+      expect(notes.oneofChoices).toMatchObject({ count: 1, first: 'metric "two.types" (gauge, sum set, gauge kept)' });
+    });
+
+    it("keeps the last of two members neither holding points (gauge then sum), as JSON does, without a oneof warning", () => {
+      const notes = emptyDecodeNotes();
+      const decoded = decodeRequest("metrics", "protobuf", metricWith([5, data()], [7, data()]), undefined, undefined, undefined, notes);
+      expect(decoded.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data).toEqual({ type: "sum", dataPoints: [], aggregationTemporality: 0, isMonotonic: false });
+      expect(notes.oneofChoices.count).toBe(0);
+      const fromJson = decodeRequest("metrics", "json", jsonWith({ gauge: {}, sum: {} }));
+      expect(fromJson.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data).toEqual(decoded.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data);
+    });
+
+    it("merges one member sent twice, as protobuf does, without a warning", () => {
+      const notes = emptyDecodeNotes();
+      const decoded = decodeRequest("metrics", "protobuf", metricWith([5, data(1)], [5, data(2)]), undefined, undefined, undefined, notes);
+      expect(decoded.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data).toMatchObject({ type: "gauge", dataPoints: [{ value: { asDouble: 1 } }, { value: { asDouble: 2 } }] });
+      expect(decodeNotesWarning(notes)).toBe("");
+    });
   });
 
   it("decodes an empty body as an empty request", () => {

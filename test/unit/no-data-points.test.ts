@@ -52,6 +52,23 @@ describe("metrics without data points", () => {
     );
   });
 
+  it("keeps a metric whose data oneof holds two members without points as one without points, in both encodings", () => {
+    // Nothing is lost whichever member is kept, so the rest of the request is stored (no 400), the
+    // metric named as one without points; the last member is kept, as protobuf keeps it.
+    const document = metricsJson([
+      { name: "cpu", gauge: {}, sum: {} },
+      { name: "other", gauge: { dataPoints: [point] } },
+    ]);
+    const expected = {
+      accepted: 1,
+      rejected: 0,
+      rejectionMessage: "",
+      warning: `1 metric without data points stored nothing (no data point was rejected): "cpu" at ${SCOPE}.metrics[0] (sum.dataPoints is empty)`,
+    };
+    expect(prepareJson("metrics", document)).toMatchObject(expected);
+    expect(prepareExport("metrics", "protobuf", oracleEncode(oracle.metricsRequest, document), config(), RECEIVED)).toMatchObject(expected);
+  });
+
   it("names the first five and counts the rest", () => {
     const prepared = prepareJson("metrics", metricsJson(Array.from({ length: 7 }, (_, i) => ({ name: `m${i}`, summary: {} }))));
     expect(prepared.warning).toMatch(/^7 metrics without data points .*"m4" at [^;]*\(summary\.dataPoints is empty\); and 2 more$/);

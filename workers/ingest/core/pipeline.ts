@@ -62,7 +62,7 @@ export interface PreparedExport {
    * skipped: lossWarning; span ends no Duration holds: lostEndWarning; spans sent without an end: missingEndWarning; values of attribute keys
    * sent twice: DroppedDuplicates; texts whose redaction failed, hidden whole:
    * redactionFailureWarning), metrics that stored nothing for want of data points
-   * (noDataPointsWarning), what the decoder read otherwise than sent (decodeNotesWarning: bytes not UTF-8, JSON numbers and AnyValues read as their sender meant)
+   * (noDataPointsWarning), what the decoder read otherwise than sent (decodeNotesWarning: bytes not UTF-8, JSON numbers and AnyValues read as their sender meant, JSON fields read under a name but for case or sent twice so or not stored, oneofs set to more than one member in either encoding)
    * and lifted log body numbers past a double's range kept as text (liftNotesWarning), "" when
    * nothing: the answer's warning.
    */

@@ -46,14 +46,22 @@ export interface DecodeNotes {
    */
   fieldsReadAs: PlacedNote;
   /**
+   * JSON fields sent beside a field of the same name but for case and `_` (`{"key":"k","Key":"k2"}`,
+   * `Key` and `KEY`), read as that field sent twice (json/common.ts, readOtherFields); `first` is
+   * the path and the field's name as sent in each (`resourceLogs[0]….attributes[0] (key, Key)`).
+   */
+  fieldsSentTwice: PlacedNote;
+  /**
    * JSON fields holding a value under a name their message does not define, beside what is
    * stored, and so not stored (`attributess`, span `event`); `first` is the path and the key.
    */
   unknownFields: PlacedNote;
   /**
-   * JSON AnyValues, number points and exemplars with more than one member of their value's oneof
-   * set, and metrics with more than one data member, one kept (json/common.ts, chosenMember;
-   * json/metrics.ts, chosenData); `first` names the place and the members.
+   * AnyValues, number points and exemplars with more than one member of their value's oneof set,
+   * and metrics with more than one data member, one kept, in JSON (json/common.ts, chosenMember;
+   * json/metrics.ts, chosenData) or on protobuf's wire (protobuf/reader.ts, keptMember;
+   * protobuf/metrics.ts, chosenData); `first` names the place (JSON's path, or protobuf's message
+   * kind or metric name) and the members.
    */
   oneofChoices: PlacedNote;
   /** Strings (protobuf) or documents (JSON) holding bytes that are not UTF-8, each sequence stored as U+FFFD; `first` names where. */
@@ -68,6 +76,7 @@ export function emptyDecodeNotes(): DecodeNotes {
     nullDoubles: { count: 0, first: "" },
     unreadValues: { count: 0, first: "" },
     fieldsReadAs: { count: 0, first: "" },
+    fieldsSentTwice: { count: 0, first: "" },
     unknownFields: { count: 0, first: "" },
     oneofChoices: { count: 0, first: "" },
     invalidUtf8: { count: 0, first: "" },
@@ -84,7 +93,7 @@ let current: DecodeNotes | undefined;
 
 /** Runs `decode` with the notes counted in `notes` (reset first: an exact second decode of the same text counts again). */
 export function withDecodeNotesIn<T>(notes: DecodeNotes, decode: () => T): T {
-  for (const counter of [notes.intsAsDoubles, notes.nullDoubles, notes.unreadValues, notes.fieldsReadAs, notes.unknownFields, notes.oneofChoices]) {
+  for (const counter of [notes.intsAsDoubles, notes.nullDoubles, notes.unreadValues, notes.fieldsReadAs, notes.fieldsSentTwice, notes.unknownFields, notes.oneofChoices]) {
     counter.count = 0;
     counter.first = "";
     delete (counter as PlacedNote).at;
@@ -117,6 +126,11 @@ export function noteFieldReadAs(at: object, key: string, field: string): void {
   placedNote(current?.fieldsReadAs, at, `${key} as ${field}`);
 }
 
+/** Notes that the field `key` of the object `at` was sent beside its field `field` under another case, read as `field` sent twice. */
+export function noteFieldSentTwice(at: object, key: string, field: string): void {
+  placedNote(current?.fieldsSentTwice, at, `${field}, ${key}`);
+}
+
 /** Notes that the field `key` of the object `at` holds a value under a name its message does not define. */
 export function noteUnknownField(at: object, key: string): void {
   placedNote(current?.unknownFields, at, key);
@@ -146,7 +160,7 @@ export function countNote(counter: DecodeNote, first: string): void {
 /** The answer's warning for `notes`: "" when there are none, else one clause per kind, joined with "; ". */
 export function decodeNotesWarning(notes: DecodeNotes): string {
   const parts: string[] = [];
-  const { intsAsDoubles, nullDoubles, unreadValues, fieldsReadAs, unknownFields, oneofChoices, invalidUtf8, loneSurrogates } = notes;
+  const { intsAsDoubles, nullDoubles, unreadValues, fieldsReadAs, fieldsSentTwice, unknownFields, oneofChoices, invalidUtf8, loneSurrogates } = notes;
   if (unknownFields.count > 0) {
     parts.push(
       `${plural(unknownFields.count, "field")} holding a value under a name OTLP does not define for its message not stored ` +
@@ -157,6 +171,12 @@ export function decodeNotesWarning(notes: DecodeNotes): string {
     parts.push(
       `${plural(fieldsReadAs.count, "field")} named as an OTLP field but for case or "_" read as that field ` +
         `(first ${fieldsReadAs.first}; OTLP/JSON names fields in lowerCamelCase)`,
+    );
+  }
+  if (fieldsSentTwice.count > 0) {
+    parts.push(
+      `${plural(fieldsSentTwice.count, "field")} sent twice in one object, under names equal but for case or "_", read as one field sent twice ` +
+        `(a value's last one kept unless at its default, lists joined, messages merged: first at ${fieldsSentTwice.first}; OTLP/JSON names fields in lowerCamelCase)`,
     );
   }
   if (invalidUtf8.count > 0) {
@@ -181,7 +201,7 @@ export function decodeNotesWarning(notes: DecodeNotes): string {
     parts.push(
       `${plural(oneofChoices.count, "value")} with more than one member of its oneof set (an AnyValue, a point's asDouble and asInt, ` +
         `or a metric's gauge, sum, histogram, exponentialHistogram and summary) stored as one: the only one not at its default ` +
-        `(a metric's only one holding data points, else it is refused), else the last sent (first at ${oneofChoices.first})`,
+        `(a metric's only one holding data points), else the last sent (first at ${oneofChoices.first})`,
     );
   }
   if (intsAsDoubles.count > 0) {

@@ -25,7 +25,7 @@ export type RequestEncoding = "json" | "protobuf";
  * those skipped in attribute, event, link, exemplar and quantile lists and among a kvlistValue's
  * members, by part (protobuf has no null, so both stay 0 there). `places.sender` receives what turns a place in the decoded request into
  * the sender's (it differs only where a JSON null was skipped). `decodeNotes` receives what was
- * read otherwise than sent (decode-notes.ts): bytes that are not UTF-8 in either encoding, and
+ * read otherwise than sent (decode-notes.ts): bytes that are not UTF-8 and oneofs set to more than one member in either encoding, and
  * JSON's numbers read as what their sender meant and AnyValues as JSON senders bend them.
  * `jsonScan`: what the caller's depth check learnt of a JSON body (checkJsonDepth: the arrays it
  * opens, whether it escapes a surrogate), so that the body is not walked twice.
@@ -42,5 +42,5 @@ export function decodeRequest<S extends Signal>(
 ): SignalRequest[S] {
   return encoding === "json"
     ? decodeJsonRequest(signal, body, nullRecords, nullItems, places, decodeNotes, jsonScan)
-    : decodeProtobufRequest(signal, body, decodeNotes?.invalidUtf8);
+    : decodeProtobufRequest(signal, body, decodeNotes);
 }

@@ -17,15 +17,18 @@ import {
   within,
   type JsonObject,
 } from "./values";
-import { noteFieldReadAs, noteNullDouble, noteOneofChoice, noteUnknownField, noteUnreadValue } from "../decode-notes";
+import { noteFieldReadAs, noteFieldSentTwice, noteNullDouble, noteOneofChoice, noteUnknownField, noteUnreadValue } from "../decode-notes";
+import { joined } from "./repeated-keys";
+import { isDefaultAnyValue, keptMemberIndex } from "../oneof";
 
 
 /**
- * An AnyValue, whose members form a oneof. One member set, as every OTLP writer sends it, is read
- * with a property lookup per name (both spellings: the Collector reads both). More than one set
- * is read as chosenMember decides and noted; none set is read from members named but for case or
- * `_` (`StringValue`, as .NET's and Go's serializers write it: foldedMembers), else is an empty
- * value (emptyAnyValue).
+ * An AnyValue, whose members form a oneof. One member set and nothing beside it, as every OTLP
+ * writer sends it, is read with a property lookup per name (both spellings: the Collector reads
+ * both). Otherwise every member set is taken, in the sender's order, also one named but for case
+ * or `_` (`StringValue`, as .NET's and Go's serializers write it: membersAsSent): one is read,
+ * several are read as chosenMember decides and noted (`{"stringValue":"v","IntValue":5}` as
+ * `{"stringValue":"v","intValue":5}`), none is an empty value (emptyAnyValue).
  */
 export function anyValue(o: JsonObject, depth: number): AnyValue {
   if (depth > MAX_ANY_VALUE_DEPTH) fail(`AnyValue nested deeper than ${MAX_ANY_VALUE_DEPTH} levels`);
@@ -45,18 +48,18 @@ export function anyValue(o: JsonObject, depth: number): AnyValue {
   if (o.array_value != null) (key = "array_value"), set++;
   if (o.kvlist_value != null) (key = "kvlist_value"), set++;
   if (o.bytes_value != null) (key = "bytes_value"), set++;
-  if (set === 1) return anyValueMember(o, key!, depth);
-  if (set > 1) return chosenMember(o, setMembers(o), depth);
-  const folded = foldedMembers(o);
-  if (folded.length === 0) return emptyAnyValue(o);
-  return folded.length === 1 ? anyValueMember(o, folded[0]!, depth) : chosenMember(o, folded, depth);
+  // A key beside the one member may be another member named but for case: read them all then.
+  if (set === 1 && !hasMoreKeysThan(o, 1)) return anyValueMember(o, key!, depth);
+  const members = membersAsSent(o);
+  if (members.length === 0) return emptyAnyValue(o);
+  return members.length === 1 ? anyValueMember(o, members[0]!, depth) : chosenMember(o, members, depth);
 }
 
-/** The keys of `o` that are AnyValue members in either spelling and hold a value, in the sender's order. */
-function setMembers(o: JsonObject): string[] {
-  const keys: string[] = [];
-  for (const key in o) if (ANY_VALUE_MEMBERS.has(key) && o[key] != null) keys.push(key);
-  return keys;
+/** Whether `o` has more than `count` keys; stops counting past it. */
+function hasMoreKeysThan(o: JsonObject, count: number): boolean {
+  let keys = 0;
+  for (const _ in o) if (++keys > count) return true;
+  return false;
 }
 
 /** The member names of AnyValue's oneof in both spellings, each to its lowerCamelCase. */
@@ -67,35 +70,42 @@ const ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
-/** AnyValue's members by their folded name (foldFieldName: `StringValue`, `STRINGVALUE` → stringValue). */
-const FOLDED_ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map([...ANY_VALUE_MEMBERS.values()].map((name) => [foldFieldName(name), name]));
+/** AnyValue's members by their folded name (foldFieldName: `StringValue`, `STRINGVALUE`, `String_Value` → stringValue). */
+const FOLDED_ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map([...ANY_VALUE_MEMBERS].map(([key, name]) => [foldFieldName(key), name]));
 
 /**
- * For an AnyValue with no member set: the keys sent under a name that is a member's but for case
- * or `_` (`StringValue`, `INTVALUE`, `Kvlist_Value`), in the sender's order, each noted as
- * readOtherFields notes a field read so. A member named twice so (`StringValue` and
- * `STRINGVALUE`) keeps the first, as a KeyValue's `Key` and `KEY` do, the other noted as not
- * stored. Unlike a message's field, a member holding its default (`{"BoolValue":false}`) is read
- * too: which member is set is itself the value.
+ * The keys of `o` that hold a value under a member's name, in either spelling or but for case or
+ * `_` (`StringValue`, `INTVALUE`, `Kvlist_Value`), in the sender's order; each of the latter is
+ * noted as readOtherFields notes a field read so. Every one is a member set, judged by
+ * chosenMember (`stringValue` beside `IntValue`), except that a key naming the same member as one
+ * before it (`{"arrayValue":…,"ArrayValue":…}`, `array_value`, `StringValue` and `STRINGVALUE`)
+ * is that member sent twice, as readOtherFields reads a field so sent: joined into the earlier key's value (spellingJoined: lists joined, a scalar's
+ * last value kept, as `"arrayValue"` given twice is read, but a default never replacing a value) and noted (noteFieldSentTwice). Unlike
+ * a message's field, a member holding its default (`{"BoolValue":false}`) is read too: which
+ * member is set is itself the value.
  */
-function foldedMembers(o: JsonObject): string[] {
+function membersAsSent(o: JsonObject): string[] {
   const keys: string[] = [];
-  let members: Set<string> | undefined;
+  const members: string[] = [];
   for (const key in o) {
-    const member = o[key] == null ? undefined : FOLDED_ANY_VALUE_MEMBERS.get(foldFieldName(key));
+    if (o[key] == null) continue;
+    const exact = ANY_VALUE_MEMBERS.get(key);
+    const member = exact ?? FOLDED_ANY_VALUE_MEMBERS.get(foldFieldName(key));
     if (member === undefined) continue;
-    if (members?.has(member)) {
-      noteUnknownField(o, key);
+    const twin = members.lastIndexOf(member);
+    if (twin !== -1) {
+      (o as Record<string, unknown>)[keys[twin]!] = spellingJoined(o[keys[twin]!], o[key]);
+      noteFieldSentTwice(o, key, keys[twin]!);
       continue;
     }
-    (members ??= new Set()).add(member);
     keys.push(key);
-    noteFieldReadAs(o, key, member);
+    members.push(member);
+    if (exact === undefined) noteFieldReadAs(o, key, member);
   }
   return keys;
 }
 
-/** The AnyValue member `key` names: either spelling, or one named but for case or `_` (foldedMembers). */
+/** The AnyValue member `key` names: either spelling, or one named but for case or `_` (membersAsSent). */
 function memberOfKey(key: string): string | undefined {
   return ANY_VALUE_MEMBERS.get(key) ?? FOLDED_ANY_VALUE_MEMBERS.get(foldFieldName(key));
 }
@@ -127,26 +137,16 @@ function anyValueMember(o: JsonObject, key: string, depth: number): AnyValue {
  * An AnyValue with more than one member set. The Collector keeps the last one sent; a writer
  * that serializes every member of a struct (`{"stringValue":"x","boolValue":false,"intValue":0}`)
  * means the one it filled in. So: the only member not at its default when there is exactly one,
- * else the last in the document's order, and the choice is noted for the answer's warning. Every
+ * else the last in the document's order (oneof.ts, keptMemberIndex, the protobuf decoder's rule
+ * too), and the choice is noted for the answer's warning. Every
  * member is read, so one that is malformed still fails the request as it would alone. `keys` are
- * the members as sent, in the sender's order (setMembers, foldedMembers).
+ * the members as sent, in the sender's order (membersAsSent).
  */
 function chosenMember(o: JsonObject, keys: readonly string[], depth: number): AnyValue {
   const values = keys.map((key) => anyValueMember(o, key, depth));
-  const filled = values.flatMap((value, i) => (isDefaultAnyValue(value) ? [] : [i]));
-  const kept = filled.length === 1 ? filled[0]! : values.length - 1;
+  const kept = keptMemberIndex(values, isDefaultAnyValue);
   noteOneofChoice(o, keys, keys[kept]!);
   return values[kept]!;
-}
-
-function isDefaultAnyValue(value: AnyValue): boolean {
-  if ("stringValue" in value) return value.stringValue === "";
-  if ("intValue" in value) return value.intValue === "0";
-  if ("boolValue" in value) return !value.boolValue;
-  if ("doubleValue" in value) return value.doubleValue === 0;
-  if ("arrayValue" in value) return value.arrayValue.length === 0;
-  if ("kvlistValue" in value) return value.kvlistValue.length === 0;
-  return "bytesValue" in value && value.bytesValue.length === 0;
 }
 
 /**
@@ -202,11 +202,13 @@ const VALUES_FIELDS = messageFields("values");
 const KEY_VALUE_FIELDS = messageFields("key", "value");
 
 /**
- * The `values` list of an ArrayValue or KeyValueList; when it is not set, its other fields are
- * looked at first (readOtherFields: `Values` is read as it, and noted).
+ * The `values` list of an ArrayValue or KeyValueList. `{"values":[…]}` alone, as every writer
+ * sends it, is read with one lookup and one key count; otherwise its other fields are looked at
+ * first (readOtherFields: `Values` is read as it, `Values` or `VALUES` beside `values` as the list
+ * sent twice, joined, and each noted; any other holding a value is warned of as not stored).
  */
 function valuesOf(o: JsonObject): unknown {
-  if (o.values != null) return o.values;
+  if (o.values != null && !hasMoreKeysThan(o, 1)) return o.values;
   readOtherFields(o, VALUES_FIELDS);
   return o.values;
 }
@@ -216,9 +218,10 @@ function valuesOf(o: JsonObject): unknown {
  * for an `undefined` one) is skipped: it names no key and holds no value, and the Collector's
  * reading of it, an empty KeyValue, would store a `"": ""` entry no sender wrote. It is counted
  * (skipNullItem), so the answer warns that the sender's list was not stored as written. An item
- * lacking `key` or `value` has its other fields looked at (readOtherFields: `Key`, `Value`, `KEY`
- * are read as them, and noted; any other holding a value is warned of as not stored); one that
- * still has no `key` is stored under the key `""`, as the Collector stores it.
+ * lacking `key` or `value`, or with a member beside them, has its other fields looked at
+ * (readOtherFields: `Key`, `Value`, `KEY` are read as them, beside `key` as `key` sent twice, and
+ * noted; any other holding a value is warned of as not stored); one that still has no `key` is
+ * stored under the key `""`, as the Collector stores it.
  */
 export function keyValues(value: unknown, key: string, depth: number): KeyValue[] {
   const items = array(value, key);
@@ -235,8 +238,8 @@ export function keyValues(value: unknown, key: string, depth: number): KeyValue[
       const kv = item(kvItem);
       let kvKey = kv.key;
       let kvValue = kv.value;
-      if (kvKey == null || kvValue == null) {
-        // Rare: only then are the item's other fields looked at (`Key`, `Value`).
+      if (kvKey == null || kvValue == null || hasMoreKeysThan(kv, 2)) {
+        // Rare: only then are the item's other fields looked at (`Key`, `Value`, `Key` beside `key`).
         readOtherFields(kv, KEY_VALUE_FIELDS);
         kvKey = kv.key;
         kvValue = kv.value;
@@ -479,44 +482,142 @@ function snakeCase(name: string): string {
  */
 export interface MessageFields {
   read: ReadonlySet<string>;
+  /** Each name read (`read`), in either spelling, to its lowerCamelCase (`time_unix_nano` → timeUnixNano). */
+  camelOf: ReadonlyMap<string, string>;
   folded: ReadonlyMap<string, { name: string; snake: string }>;
+  /** Fields whose first value sent is kept, another spelling's not stored (readSpelledField). */
+  firstOnly?: ReadonlySet<string>;
 }
 
 /** `fieldNames` of `names`, and each by its folded form (`traceid` → traceId, trace_id). */
 export function messageFields(...names: string[]): MessageFields {
   const folded = new Map<string, { name: string; snake: string }>();
-  for (const name of names) folded.set(foldFieldName(name), { name, snake: snakeCase(name) });
-  return { read: fieldNames(...names), folded };
+  const camelOf = new Map<string, string>();
+  for (const name of names) {
+    const field = { name, snake: snakeCase(name) };
+    folded.set(foldFieldName(name), field).set(foldFieldName(field.snake), field);
+    camelOf.set(name, name).set(snakeCase(name), name);
+  }
+  return { read: fieldNames(...names), camelOf, folded };
 }
 
-/** A field name in lower case without `_`: `Body`, `TraceID`, `trace_id` and `traceid` fold alike. */
+/** `fields` with `names` kept from their first spelling only (a histogram's buckets: readSpelledField). */
+export function withFirstOnly(fields: MessageFields, ...names: string[]): MessageFields {
+  return { ...fields, firstOnly: new Set(names) };
+}
+
+/**
+ * A field name in lower case: `Body`, `TraceID`, `traceid` fold alike, and `Trace_Id` as
+ * `trace_id`; a name folds to a field's only as its lowerCamelCase or snake_case does
+ * (messageFields keys both), so `k_e_y` is not `key`.
+ */
 export function foldFieldName(key: string): string {
-  return key.toLowerCase().replace(/_/g, "");
+  return key.toLowerCase();
 }
 
 /**
  * Looks at the fields of `o` that `fields` does not read, before the message is decoded; a
  * field holding no value (null, or its type's default: "", 0, false, [], {}) is passed over.
- * One whose name folds to a field's (foldFieldName: `Body`, `traceid`, `TraceID`, `datapoints`)
- * is read as that field when neither of its spellings is set: its value is set on `o` under the
- * field's name (the parsed document is ours) and the reading is noted (noteFieldReadAs). Any
- * other is noted as not stored (noteUnknownField), for the answer's warning. Nothing is refused:
- * the spec requires receivers to ignore unknown fields, so a field OTLP adds later never fails a
- * request; the warning tells a sender who misspelled a field that its content was not stored.
+ * One whose name folds to a field's (foldFieldName: `Body`, `traceid`, `TraceID`, `Trace_Id`,
+ * `datapoints`) is read as that field when neither of its spellings is set: its value is set on
+ * `o` under the field's name (the parsed document is ours) and the reading is noted
+ * (noteFieldReadAs). When the field is set too (`{"key":"k","Key":"k2"}`), or another key folded
+ * to it came before (`Key`, `KEY`), it is read as the field sent twice is read (readSpellings);
+ * so is a scalar or message field set under both its names (`severityText`, `severity_text`).
+ * Any other is noted as not stored (noteUnknownField), for the answer's warning. Nothing is
+ * refused: the spec requires receivers to ignore unknown fields, so a field OTLP adds later
+ * never fails a request; the warning tells a sender who misspelled a field that its content was
+ * not stored. Costs one pass over the keys, and a second only when a field is spelled twice.
  */
 export function readOtherFields(o: JsonObject, fields: MessageFields): void {
+  let spelledTwice = false;
   for (const key in o) {
-    if (fields.read.has(key)) continue;
-    const value = o[key];
-    if (!holdsValue(value)) continue;
-    const field = fields.folded.get(foldFieldName(key));
-    if (field !== undefined && o[field.name] == null && o[field.snake] == null) {
-      (o as Record<string, unknown>)[field.name] = value;
-      noteFieldReadAs(o, key, field.name);
-    } else {
-      noteUnknownField(o, key);
+    const camel = fields.camelOf.get(key);
+    if (camel !== undefined) {
+      if (camel !== key && o[camel] != null && o[key] != null) spelledTwice = true;
+      continue;
     }
+    if (!holdsValue(o[key])) continue;
+    if (fields.folded.has(foldFieldName(key))) spelledTwice = true;
+    else noteUnknownField(o, key);
   }
+  if (spelledTwice) readSpellings(o, fields);
+}
+
+/**
+ * The keys of `o` that name one field (either spelling, set; or folded and holding a value),
+ * grouped by the field in one pass over the keys, each group in the document's order (JSON.parse
+ * keeps it) and read as one field (readSpelledField). Linear in the keys and their values, however
+ * many spellings a sender repeats.
+ */
+function readSpellings(o: JsonObject, fields: MessageFields): void {
+  const groups = new Map<string, string[]>();
+  for (const key in o) {
+    const value = o[key];
+    if (value == null) continue;
+    const name = fields.camelOf.get(key) ?? (holdsValue(value) ? fields.folded.get(foldFieldName(key))?.name : undefined);
+    if (name === undefined) continue;
+    const keys = groups.get(name);
+    if (keys === undefined) groups.set(name, [key]);
+    else keys.push(key);
+  }
+  for (const [name, keys] of groups) readSpelledField(o, fields, name, keys);
+}
+
+/**
+ * The field `name` sent under the keys `keys` (in the document's order) read as the field sent
+ * that many times (spellingJoined: lists joined, messages merged, the last scalar kept, a default
+ * never replacing a value), set under its lowerCamelCase key, or its snake_case one when only that
+ * is set, the other spelling removed so that the decoder's `o.x ?? o.x_y` and bothSpellings see
+ * the one value. Each other key is noted as sent twice; the first, when neither spelling is set,
+ * as read as the field. A field of `fields.firstOnly` (a histogram's counts and bounds, which only
+ * agree with each other as sent together) keeps its first value, the others noted as not stored.
+ * Both spellings alone holding lists are left to bothSpellings, which joins them in key order.
+ */
+function readSpelledField(o: JsonObject, fields: MessageFields, name: string, keys: string[]): void {
+  const record = o as Record<string, unknown>;
+  const snake = fields.folded.get(foldFieldName(name))!.snake;
+  const exact = keys.filter((key) => key === name || key === snake).length;
+  if (keys.length === 1 && exact === 1) return;
+  if (keys.length === 2 && exact === 2 && Array.isArray(record[keys[0]!]) && Array.isArray(record[keys[1]!])) return;
+  const store = keys.includes(name) || !keys.includes(snake) ? name : snake;
+  const firstOnly = fields.firstOnly?.has(name) === true;
+  let value: unknown;
+  keys.forEach((key, index) => {
+    const next = record[key];
+    if (index === 0) value = next;
+    else if (firstOnly && holdsValue(value)) return noteUnknownField(o, key);
+    else value = spellingJoined(value, next);
+    // Both spellings of a list are joined unsaid, as bothSpellings joins them.
+    if (key === store || ((key === name || key === snake) && Array.isArray(next))) return;
+    if (index === 0 && exact === 0) noteFieldReadAs(o, key, name);
+    else noteFieldSentTwice(o, key, name);
+  });
+  record[store] = value;
+  if (store === name && snake !== name && keys.includes(snake)) delete record[snake];
+}
+
+/**
+ * A field's value `next` under another spelling read into `previous` as the field sent twice
+ * (repeated-keys.ts, joined), except that a spelling holding its type's default (`""`, `0`,
+ * `"0"` beside a number, false, [], {}) never replaces a value: `"traceId":"5b8e…","trace_id":""`
+ * keeps the trace id, as one spelling was kept before both were read.
+ */
+export function spellingJoined(previous: unknown, next: unknown): unknown {
+  if (holdsValue(previous) && isDefaultBeside(next, previous)) return previous;
+  return joined(previous, next);
+}
+
+/** Whether `value` is its type's default, a number's judged by `beside` (`"0"` is int64's default, but a string's value). */
+function isDefaultBeside(value: unknown, beside: unknown): boolean {
+  if (!holdsValue(value)) return true;
+  return typeof value === "string" && isNumeric(beside) && Number(value) === 0 && value.trim() !== "";
+}
+
+/** A JSON number or a string holding one (proto3 JSON writes int64 as a string). */
+function isNumeric(value: unknown): boolean {
+  if (typeof value === "number") return true;
+  return typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value));
 }
 
 /** Whether a JSON value is set to other than its type's default (proto3 JSON writes defaults or omits them). */

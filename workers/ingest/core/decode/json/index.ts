@@ -145,8 +145,9 @@ function decodeDocument<S extends Signal>(
     placeFirstNull(document, nullItems);
     placeNote(document, decodeNotes.unreadValues, memberPath);
     placeNote(document, decodeNotes.fieldsReadAs, memberPath);
+    placeNote(document, decodeNotes.fieldsSentTwice, (path, fields) => `${objectPlace(path)} (${fields})`);
     placeNote(document, decodeNotes.unknownFields, memberPath);
-    placeNote(document, decodeNotes.oneofChoices, (path, members) => `${path} (${members})`);
+    placeNote(document, decodeNotes.oneofChoices, (path, members) => `${objectPlace(path)} (${members})`);
     placeNote(document, decodeNotes.intsAsDoubles, (path, written) => `${written} at ${path}`);
     placeNote(document, decodeNotes.nullDoubles, (path, key) => `${key} at ${path}`);
     places.sender = skipped ? senderPlaces(document) : AS_DECODED;
@@ -158,6 +159,11 @@ function decodeDocument<S extends Signal>(
     }
     throw error;
   }
+}
+
+/** The object at `path` as a warning names it: its path, or "the request" for the document itself (path ""). */
+function objectPlace(path: string): string {
+  return path === "" ? "the request" : path;
 }
 
 /** The path of the member `key` of the object at `path` ("" for the document itself). */

@@ -21,6 +21,7 @@ import {
   bothSpellings,
   containerFields,
   foldFieldName,
+  withFirstOnly,
   keyValues,
   messageFields,
   messages,
@@ -53,6 +54,7 @@ import {
   type JsonObject,
 } from "./values";
 import { noteNullDouble, noteOneofChoice } from "../decode-notes";
+import { chosenDataMember, isDefaultNumberValue, keptMemberIndex } from "../oneof";
 
 const FIELDS = containerFields("metrics", "Metrics", "metrics");
 const METRIC_FIELDS = messageFields("name", "description", "unit", "metadata", "gauge", "sum", "histogram", "exponentialHistogram", "summary");
@@ -66,8 +68,14 @@ const DATA_FIELDS = {
 } as const;
 const POINT_FIELDS = ["attributes", "startTimeUnixNano", "timeUnixNano", "exemplars", "flags"] as const;
 const NUMBER_POINT_FIELDS = messageFields(...POINT_FIELDS, "asDouble", "asInt");
-const HISTOGRAM_POINT_FIELDS = messageFields(...POINT_FIELDS, "count", "sum", "bucketCounts", "explicitBounds", "min", "max");
-const EXPONENTIAL_HISTOGRAM_POINT_FIELDS = messageFields(
+/** A histogram's counts and bounds, and an exponential one's buckets, agree only as sent together: each kept from its first spelling. */
+const HISTOGRAM_POINT_FIELDS = withFirstOnly(
+  messageFields(...POINT_FIELDS, "count", "sum", "bucketCounts", "explicitBounds", "min", "max"),
+  "bucketCounts",
+  "explicitBounds",
+);
+const EXPONENTIAL_HISTOGRAM_POINT_FIELDS = withFirstOnly(
+  messageFields(
   ...POINT_FIELDS,
   "count",
   "sum",
@@ -78,6 +86,9 @@ const EXPONENTIAL_HISTOGRAM_POINT_FIELDS = messageFields(
   "min",
   "max",
   "zeroThreshold",
+  ),
+  "positive",
+  "negative",
 );
 const SUMMARY_POINT_FIELDS = messageFields(...POINT_FIELDS, "count", "sum", "quantileValues");
 const EXEMPLAR_FIELDS = messageFields("filteredAttributes", "timeUnixNano", "asDouble", "asInt", "spanId", "traceId");
@@ -161,24 +172,25 @@ function dataMember(o: JsonObject, member: DataMember, key: string): MetricData 
 }
 
 /**
- * A metric with more than one data member set. When exactly one holds data points (a serializer
- * writing every member, the others empty) that one is read and the choice noted for the answer's
- * warning; else the request is refused, as two members holding points would lose one's points
- * silently whichever were kept. Every member is read, so one that is malformed still fails the
- * request as it would alone. Members are taken in the sender's order and named as sent
- * (dataMembersAsSent).
+ * A metric with more than one data member set, judged by the rule both decoders share (oneof.ts,
+ * chosenDataMember): when exactly one holds data points (a serializer writing every member, the
+ * others empty) that one is read and the choice noted for the answer's warning; when none does,
+ * the last is (nothing is lost: the metric is warned of as one without data points); when more
+ * than one does, the request is refused, as keeping one would lose the other's points silently.
+ * Every member is read, so one that is malformed still fails the request as it would alone.
+ * Members are taken in the sender's order and named as sent (dataMembersAsSent).
  */
 function chosenData(o: JsonObject): MetricData {
   const members = dataMembersAsSent(o);
   const values = members.map(([key, member]) => dataMember(o, member, key));
-  const filled = values.flatMap((data, i) => (data.type !== "empty" && data.dataPoints.length > 0 ? [i] : []));
   const names = members.map(([key]) => key);
-  if (filled.length !== 1) {
-    const [first, second] = filled.length > 1 ? filled.map((i) => names[i]!) : names;
-    fail(`both ${first} and ${second} set, but they are members of one oneof`);
-  }
-  noteOneofChoice(o, names, names[filled[0]!]!);
-  return values[filled[0]!]!;
+  const choice = chosenDataMember(
+    names,
+    values.map((data) => data.type !== "empty" && data.dataPoints.length > 0),
+  );
+  if ("refused" in choice) fail(choice.refused);
+  if (choice.noted) noteOneofChoice(o, names, names[choice.kept]!);
+  return values[choice.kept]!;
 }
 
 /**
@@ -288,21 +300,22 @@ function intValue(o: JsonObject, asInt: unknown): NumberValue {
   return typeof whole === "string" ? { asInt: whole } : { asDouble: whole };
 }
 
-/** Both members of the value oneof set: the only one not 0, else the last in the document's order; noted. */
+/** Both members of the value oneof set: the only one not 0, else the last in the document's order (oneof.ts); noted. */
 function chosenNumberValue(o: JsonObject, asDouble: unknown, asInt: unknown): NumberValue {
   const doubleValue = { asDouble: double(asDouble, "asDouble") };
   const wholeValue = intValue(o, asInt);
   const doubleKey = o.asDouble != null ? "asDouble" : "as_double";
   const intKey = o.asInt != null ? "asInt" : "as_int";
-  const intFilled = "asInt" in wholeValue ? wholeValue.asInt !== "0" : "asDouble" in wholeValue && wholeValue.asDouble !== 0;
   let intLast = false;
   for (const key in o) {
     if (key === doubleKey) intLast = false;
     else if (key === intKey) intLast = true;
   }
-  const keepInt = doubleValue.asDouble !== 0 !== intFilled ? intFilled : intLast;
-  noteOneofChoice(o, intLast ? [doubleKey, intKey] : [intKey, doubleKey], keepInt ? intKey : doubleKey);
-  return keepInt ? wholeValue : doubleValue;
+  const values = intLast ? [doubleValue, wholeValue] : [wholeValue, doubleValue];
+  const keys = intLast ? [doubleKey, intKey] : [intKey, doubleKey];
+  const kept = keptMemberIndex(values, isDefaultNumberValue);
+  noteOneofChoice(o, keys, keys[kept]!);
+  return values[kept]!;
 }
 
 function numberDataPoint(o: JsonObject): NumberDataPoint {

@@ -83,9 +83,17 @@ function isRecord(value: unknown): value is JsonRecord {
   return typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 }
 
-/** A second occurrence `next` of a key read into the first, `previous`, as the Collector reads it. */
-function joined(previous: unknown, next: unknown): unknown {
-  if (Array.isArray(previous) && Array.isArray(next)) return previous.concat(next);
+/**
+ * A second occurrence `next` of a key read into the first, `previous`, as the Collector reads it
+ * (an object or list `previous` is merged or pushed into and answered); also a field sent beside its name but for
+ * case (common.ts, readOtherFields).
+ */
+export function joined(previous: unknown, next: unknown): unknown {
+  if (Array.isArray(previous) && Array.isArray(next)) {
+    // Pushed into the first (a parsed list, ours), so a key sent n times costs its items, not n².
+    for (const item of next) previous.push(item);
+    return previous;
+  }
   if (next === null && (Array.isArray(previous) || isRecord(previous))) return previous;
   if (isRecord(previous) && isRecord(next)) {
     for (const key in next) setMember(previous, key, Object.hasOwn(previous, key) ? joined(previous[key], next[key]) : next[key]);

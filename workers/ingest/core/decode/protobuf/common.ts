@@ -3,12 +3,16 @@
  *
  * Every `read…` function reads one length-delimited message, starting at its length prefix, and
  * follows protobuf semantics: unknown fields are skipped, a repeated scalar or singular
- * message field seen twice merges (last scalar wins, repeated fields append).
+ * message field seen twice merges (last scalar wins, repeated fields append). One departure: a
+ * oneof set to two members, within one occurrence of its message or across two occurrences of
+ * the field holding it (a `body` sent twice, merged as protobuf merges it), is read as the JSON
+ * decoder reads one (oneof.ts, with a warning), where protobuf keeps the last member.
  */
 
 import type { AnyValue, InstrumentationScope, KeyValue, Resource } from "../../../../shared/otlp/model";
 import { byteCount, idHexOfLength, SHORT_TRACE_ID_BYTES, TRACE_ID_BYTES } from "../ids";
 import { MAX_ANY_VALUE_DEPTH } from "../limits";
+import { isDefaultAnyValue } from "../oneof";
 import { locate, WIRE_FIXED64, WIRE_LENGTH_DELIMITED, WIRE_VARINT, WireError, type WireReader } from "./reader";
 
 
@@ -18,19 +22,28 @@ const KEY_VALUE_FIELDS = ["", "key", "value"];
 const RESOURCE_FIELDS = ["", "attributes", "droppedAttributesCount"];
 const SCOPE_FIELDS = ["", "name", "version", "attributes", "droppedAttributesCount"];
 
-export function readAnyValue(r: WireReader, depth: number): AnyValue {
+/**
+ * Reads one AnyValue. `previous` is the field's value read from an earlier occurrence of the same
+ * singular field (a LogRecord's `body`, a KeyValue's `value` sent twice): protobuf reads the two
+ * as one message, so this one is read into it, and a member of its oneof other than the one
+ * `previous` holds is judged as two members in one message are (keptMember, with the warning).
+ */
+export function readAnyValue(r: WireReader, depth: number, previous?: AnyValue): AnyValue {
   if (depth > MAX_ANY_VALUE_DEPTH) {
     throw new WireError(`AnyValue nested deeper than ${MAX_ANY_VALUE_DEPTH} levels`, r.pos);
   }
   const parentLimit = r.enter();
-  let value: AnyValue = { empty: true };
+  let value: AnyValue = previous ?? { empty: true };
+  // Each member another member followed on the wire, as it was then: kept apart for keptMember.
+  let displaced: AnyValue[] | undefined;
   let field = 0;
   try {
     while (r.hasMore()) {
       field = 0;
       const tag = r.tag();
       field = tag >>> 3;
-      // A oneof keeps the last member seen; a repeated message member merges into itself.
+      if (field <= 7 && !("empty" in value) && !(ANY_VALUE_FIELDS[field]! in value)) (displaced ??= []).push(value);
+      // The same member again: a scalar's last value, a list appended to (a message member merges).
       switch (field) {
         case 1:
           r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
@@ -76,7 +89,7 @@ export function readAnyValue(r: WireReader, depth: number): AnyValue {
     throw locate(error, "AnyValue", field, ANY_VALUE_FIELDS, -1);
   }
   r.leave(parentLimit);
-  return value;
+  return displaced === undefined ? value : r.keptMember("an AnyValue", [...displaced, value], isDefaultAnyValue);
 }
 
 function readArrayValue(r: WireReader, values: AnyValue[], depth: number): void {
@@ -137,7 +150,7 @@ function readKeyValue(r: WireReader, depth: number): KeyValue {
         key = r.string();
       } else if (field === 2) {
         r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-        value = readAnyValue(r, depth);
+        value = readAnyValue(r, depth, value);
       } else {
         // Includes key_strindex (3), a profiles-only dictionary reference.
         r.skip(tag);

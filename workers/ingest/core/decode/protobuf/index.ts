@@ -2,7 +2,7 @@
 
 import { bySignal, type BySignal } from "../../../../shared/otlp/by-signal";
 import type { Metric, Signal, SignalRequest } from "../../../../shared/otlp/model";
-import type { DecodeNote } from "../decode-notes";
+import type { DecodeNotes } from "../decode-notes";
 import { OtlpDecodeError } from "../errors";
 import { endpointHint } from "../json/signal-hint";
 import { readLogsRequest } from "./logs";
@@ -16,10 +16,18 @@ const READERS: { [S in Signal]: (r: WireReader) => SignalRequest[S] } = {
   metrics: readMetricsRequest,
 };
 
-/** Decodes an OTLP/protobuf export request; `invalidUtf8` counts the string fields' byte sequences that are not UTF-8. Throws OtlpDecodeError for a body to refuse. */
-export function decodeProtobufRequest<S extends Signal>(signal: S, body: Uint8Array, invalidUtf8?: DecodeNote): SignalRequest[S] {
+/**
+ * Decodes an OTLP/protobuf export request; `notes.invalidUtf8` counts the string fields' byte
+ * sequences that are not UTF-8, `notes.oneofChoices` the metrics whose data oneof was set to more
+ * than one member, one kept (metrics.ts). Throws OtlpDecodeError for a body to refuse.
+ */
+export function decodeProtobufRequest<S extends Signal>(
+  signal: S,
+  body: Uint8Array,
+  notes?: Pick<DecodeNotes, "invalidUtf8" | "oneofChoices">,
+): SignalRequest[S] {
   try {
-    return READERS[signal](new WireReader(body, invalidUtf8));
+    return READERS[signal](new WireReader(body, notes?.invalidUtf8, notes?.oneofChoices));
   } catch (error) {
     if (error instanceof WireError) throw new OtlpDecodeError(describeWireError(error) + misdirectedNote(signal, body));
     throw error;

@@ -48,7 +48,7 @@ function readLogRecord(r: WireReader): LogRecord {
           break;
         case 5:
           r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-          out.body = readAnyValue(r, 0);
+          out.body = readAnyValue(r, 0, out.body);
           break;
         case 6:
           readAttribute(r, tag, out.attributes);

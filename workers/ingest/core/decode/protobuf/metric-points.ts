@@ -6,10 +6,12 @@ import type {
   ExponentialHistogramDataPoint,
   HistogramDataPoint,
   NumberDataPoint,
+  NumberValue,
   SummaryDataPoint,
   ValueAtQuantile,
 } from "../../../../shared/otlp/model";
 import { SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
+import { isDefaultNumberValue } from "../oneof";
 import { readAttribute, readId } from "./common";
 import { locate, WIRE_FIXED64, WIRE_LENGTH_DELIMITED, WIRE_VARINT, type WireReader } from "./reader";
 
@@ -37,6 +39,8 @@ export function readNumberDataPoint(r: WireReader): NumberDataPoint {
     exemplars: [],
     flags: 0,
   };
+  // asDouble and asInt each as last sent before the other followed on the wire: kept apart for keptMember.
+  let displaced: NumberValue[] | undefined;
   let field = 0;
   try {
     while (r.hasMore()) {
@@ -54,6 +58,7 @@ export function readNumberDataPoint(r: WireReader): NumberDataPoint {
           break;
         case 4:
           r.expectWireType(tag, WIRE_FIXED64);
+          if ("asInt" in out.value) (displaced ??= []).push(out.value);
           out.value = { asDouble: r.double() };
           break;
         case 5:
@@ -62,6 +67,7 @@ export function readNumberDataPoint(r: WireReader): NumberDataPoint {
           break;
         case 6:
           r.expectWireType(tag, WIRE_FIXED64);
+          if ("asDouble" in out.value) (displaced ??= []).push(out.value);
           out.value = { asInt: r.sfixed64Decimal() };
           break;
         case 7:
@@ -80,6 +86,7 @@ export function readNumberDataPoint(r: WireReader): NumberDataPoint {
     throw locate(error, "NumberDataPoint", field, NUMBER_POINT_FIELDS, index);
   }
   r.leave(parentLimit);
+  if (displaced !== undefined) out.value = r.keptMember("a number point", [...displaced, out.value], isDefaultNumberValue);
   return out;
 }
 
@@ -368,6 +375,7 @@ function readExemplar(r: WireReader): Exemplar {
     spanId: "",
     traceId: "",
   };
+  let displaced: NumberValue[] | undefined;
   let field = 0;
   try {
     while (r.hasMore()) {
@@ -381,6 +389,7 @@ function readExemplar(r: WireReader): Exemplar {
           break;
         case 3:
           r.expectWireType(tag, WIRE_FIXED64);
+          if ("asInt" in out.value) (displaced ??= []).push(out.value);
           out.value = { asDouble: r.double() };
           break;
         case 4:
@@ -391,6 +400,7 @@ function readExemplar(r: WireReader): Exemplar {
           break;
         case 6:
           r.expectWireType(tag, WIRE_FIXED64);
+          if ("asDouble" in out.value) (displaced ??= []).push(out.value);
           out.value = { asInt: r.sfixed64Decimal() };
           break;
         case 7:
@@ -404,5 +414,6 @@ function readExemplar(r: WireReader): Exemplar {
     throw locate(error, "Exemplar", field, EXEMPLAR_FIELDS, field === 7 ? out.filteredAttributes.length : -1);
   }
   r.leave(parentLimit);
+  if (displaced !== undefined) out.value = r.keptMember("an exemplar", [...displaced, out.value], isDefaultNumberValue);
   return out;
 }

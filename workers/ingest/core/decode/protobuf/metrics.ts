@@ -8,8 +8,9 @@ import {
   readNumberDataPoint,
   readSummaryDataPoint,
 } from "./metric-points";
+import { chosenDataMember } from "../oneof";
 import { defineEnvelope, readEnvelope } from "./envelope";
-import { locate, WIRE_LENGTH_DELIMITED, WIRE_VARINT, type WireReader } from "./reader";
+import { locate, WIRE_LENGTH_DELIMITED, WIRE_VARINT, WireError, type WireReader } from "./reader";
 
 const METRIC_FIELDS = ["", "name", "description", "unit", "", "gauge", "", "sum", "", "histogram", "exponentialHistogram", "summary", "metadata"];
 const DATA_FIELDS = ["", "dataPoints", "aggregationTemporality", "isMonotonic"];
@@ -50,6 +51,8 @@ const PROTO_NAME_OF_DATA_TYPE: Readonly<Record<DataMessage["type"], string>> = {
 function readMetric(r: WireReader): Metric {
   const parentLimit = r.enter();
   const out: Metric = { name: "", description: "", unit: "", data: { type: "empty" }, metadata: [] };
+  // Each member of the `data` oneof sent, in the order first sent, once more than one was.
+  let members: DataMessage[] | undefined;
   let field = 0;
   try {
     while (r.hasMore()) {
@@ -76,8 +79,12 @@ function readMetric(r: WireReader): Metric {
         case 11: {
           r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
           const type = DATA_TYPE_OF_FIELD[field]!;
-          // The oneof keeps the last member; the same member twice merges.
-          const data = out.data.type === type ? out.data : newDataMessage(type);
+          // The same member twice merges; another member is kept apart for chosenData.
+          let data = out.data.type === type ? out.data : members?.find((member) => member.type === type);
+          if (data === undefined) {
+            data = newDataMessage(type);
+            if (out.data.type !== "empty") (members ??= [out.data]).push(data);
+          }
           readDataMessage(r, data);
           out.data = data;
           break;
@@ -92,8 +99,28 @@ function readMetric(r: WireReader): Metric {
   } catch (error) {
     throw locate(error, "Metric", field, METRIC_FIELDS, field === 12 ? out.metadata.length : -1);
   }
+  if (members !== undefined) out.data = chosenData(r, out.name, members);
   r.leave(parentLimit);
   return out;
+}
+
+/**
+ * A metric whose `data` oneof was set to more than one member (`members`, in the order first
+ * sent), judged by the JSON decoder's rule (oneof.ts, chosenDataMember): the only member holding
+ * data points is kept, the choice noted naming the metric; none holding points keeps the last
+ * (the metric is warned of as one without data points); more than one refuses the request.
+ * Protobuf, and the Collector, keep the last member on the wire, which would lose an earlier
+ * member's points unsaid (docs/decisions.md, 2026-12-07, a metric's data members set twice).
+ */
+function chosenData(r: WireReader, name: string, members: readonly DataMessage[]): DataMessage {
+  const names = members.map((data) => data.type);
+  const choice = chosenDataMember(
+    names,
+    members.map((data) => data.dataPoints.length > 0),
+  );
+  if ("refused" in choice) throw new WireError(choice.refused, r.pos);
+  if (choice.noted) r.noteOneofChoice(`metric ${JSON.stringify(name)} (${names.join(", ")} set, ${names[choice.kept]} kept)`);
+  return members[choice.kept]!;
 }
 
 function newDataMessage(type: DataMessage["type"]): DataMessage {

@@ -7,7 +7,9 @@
  * reader stray into the parent's bytes.
  */
 
-import type { DecodeNote } from "../decode-notes";
+import type { AnyValue, NumberValue } from "../../../../shared/otlp/model";
+import { countNote, type DecodeNote } from "../decode-notes";
+import { keptMemberIndex, memberName } from "../oneof";
 import { signedDecimal, unsignedDecimal } from "../int64";
 import { FieldStrings } from "../utf8";
 
@@ -78,11 +80,35 @@ export class WireReader {
   private readonly view: DataView;
   private readonly strings: FieldStrings;
 
-  /** `invalidUtf8` counts the string fields' byte sequences that are not UTF-8 (stored as U+FFFD). */
-  constructor(readonly bytes: Uint8Array, invalidUtf8?: DecodeNote) {
+  /**
+   * `invalidUtf8` counts the string fields' byte sequences that are not UTF-8 (stored as U+FFFD);
+   * `oneofChoices` the messages whose oneof was set to more than one member, one kept (noteOneofChoice).
+   */
+  constructor(
+    readonly bytes: Uint8Array,
+    invalidUtf8?: DecodeNote,
+    private readonly oneofChoices?: DecodeNote,
+  ) {
     this.strings = new FieldStrings(invalidUtf8, bytes.length);
     this.limit = bytes.length;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** Notes a oneof set to several members, one kept; `first` names it (`metric "m" (gauge, sum set, gauge kept)`). */
+  noteOneofChoice(first: string): void {
+    if (this.oneofChoices !== undefined) countNote(this.oneofChoices, first);
+  }
+
+  /**
+   * Of an AnyValue's, a point's or an exemplar's oneof members sent one after another (`values`,
+   * in the order sent, each the last of its member), the one kept by the JSON decoder's rule
+   * (oneof.ts: the only one not at its default, else the last, which protobuf would keep), the
+   * choice noted naming `what` and the members (`an AnyValue (stringValue, intValue set, intValue kept)`).
+   */
+  keptMember<V extends AnyValue | NumberValue>(what: string, values: readonly V[], isDefault: (value: V) => boolean): V {
+    const kept = keptMemberIndex(values, isDefault);
+    this.noteOneofChoice(`${what} (${values.map(memberName).join(", ")} set, ${memberName(values[kept]!)} kept)`);
+    return values[kept]!;
   }
 
   hasMore(): boolean {
