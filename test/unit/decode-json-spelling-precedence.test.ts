@@ -1,0 +1,124 @@
+/**
+ * A field under its exact names and under another spelling (other letter case, `_` added or
+ * missing): the exact names' value is kept, as the Collector reads only them, and the other
+ * spelling only fills what they left unset, member by member inside a message; a default,
+ * a zero enum's name included, never replaces a value at any depth. Each case was stored by the
+ * decoder before spellings were read together, and lost after (the probe's findings).
+ */
+import { describe, expect, it } from "vitest";
+import { decodeNotesWarning, decodeRequest, emptyDecodeNotes } from "../../workers/ingest/core/decode";
+
+const TRACE_ID = "5b8efff798038103d269b633813fc60c";
+const SPAN_ID = "eee19b7ec3c1b174";
+const utf8 = new TextEncoder();
+
+function decoded<S extends "logs" | "traces" | "metrics">(signal: S, text: string) {
+  const notes = emptyDecodeNotes();
+  const request = decodeRequest(signal, "json", utf8.encode(text), undefined, undefined, undefined, notes);
+  return { request, warning: decodeNotesWarning(notes) };
+}
+
+/** The one log record of a request holding `fields`, with its scope. */
+function logRecord(fields: string, scope = `"scope":{"name":"s"}`) {
+  const { request, warning } = decoded("logs", `{"resourceLogs":[{"scopeLogs":[{${scope},"logRecords":[{${fields}}]}]}]}`);
+  const scopeLogs = request.resourceLogs[0]!.scopeLogs[0]!;
+  return { record: scopeLogs.logRecords[0]!, scope: scopeLogs.scope, warning };
+}
+
+/** The one span of a request holding `fields`. */
+function span(fields: string) {
+  const text = `{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"${TRACE_ID}","spanId":"${SPAN_ID}","name":"n",${fields}}]}]}]}`;
+  const { request, warning } = decoded("traces", text);
+  return { span: request.resourceSpans[0]!.scopeSpans[0]!.spans[0]!, warning };
+}
+
+describe("a message under its exact name and another spelling: members filled, never replaced by a default", () => {
+  it.each([
+    { fields: `"status":{"code":2,"message":"boom"},"STATUS":{"code":0}`, status: { code: 2, message: "boom" } },
+    { fields: `"status":{"code":2,"message":"boom"},"Status":{"message":""}`, status: { code: 2, message: "boom" } },
+    { fields: `"Status":{"message":""},"status":{"code":2,"message":"boom"}`, status: { code: 2, message: "boom" } },
+    // The other spelling fills a member the exact one left unset.
+    { fields: `"status":{"code":2},"STATUS":{"code":1,"message":"m"}`, status: { code: 2, message: "m" } },
+    // A member named but for case inside either is still one member.
+    { fields: `"status":{"Code":2},"STATUS":{"code":0}`, status: { code: 2 } },
+  ])("keeps the span's status of $fields", ({ fields, status }) => {
+    const read = span(fields);
+    expect(read.span.status).toMatchObject(status);
+    expect(read.warning).toContain("(status, S");
+  });
+
+  it.each([
+    { scope: `"scope":{"name":"s"},"Scope":{"name":""}`, name: "s", version: "" },
+    { scope: `"scope":{"name":"s","version":"1"},"SCOPE":{"version":""}`, name: "s", version: "1" },
+    { scope: `"scope":{"name":"s"},"SCOPE":{"name":"t","version":"2"}`, name: "s", version: "2" },
+  ])("keeps the scope of $scope", ({ scope, name, version }) => {
+    const read = logRecord(`"body":{"stringValue":"m"}`, scope);
+    expect(read.scope).toMatchObject({ name, version });
+    expect(read.warning).toContain("(scope, S");
+  });
+
+  it.each([
+    { fields: `"body":{"stringValue":"v"},"Body":{"stringValue":""}`, body: { stringValue: "v" } },
+    { fields: `"body":{"stringValue":"v"},"Body":{"intValue":"5"}`, body: { stringValue: "v" } },
+    { fields: `"body":{"kvlistValue":{"values":[{"key":"a","value":{"stringValue":"1"}}]}},"Body":{"kvlistValue":{"values":[{"key":"b","value":{"stringValue":"2"}}]}}`, body: { kvlistValue: [{ key: "a" }, { key: "b" }] } },
+  ])("keeps the body of $fields", ({ fields, body }) => {
+    const read = logRecord(fields);
+    expect(read.record.body).toMatchObject(body);
+    expect(read.warning).toContain("(body, Body)");
+  });
+
+  it("keeps a KeyValue's value beside Value holding a default", () => {
+    const read = logRecord(`"attributes":[{"key":"k","value":{"stringValue":"v"},"Value":{"stringValue":""}}]`);
+    expect(read.record.attributes).toEqual([{ key: "k", value: { stringValue: "v" } }]);
+    expect(read.warning).toContain("(value, Value)");
+  });
+});
+
+describe("a zero enum's name is its default, as its number is", () => {
+  it.each([
+    `"severityNumber":9,"severity_number":"SEVERITY_NUMBER_UNSPECIFIED"`,
+    `"severityNumber":9,"SeverityNumber":"SEVERITY_NUMBER_UNSPECIFIED"`,
+    `"severity_number":"SEVERITY_NUMBER_UNSPECIFIED","severityNumber":9`,
+    `"severityNumber":"SEVERITY_NUMBER_INFO","severity_number":"unspecified"`,
+  ])("keeps severity 9 of %s", (fields) => {
+    expect(logRecord(fields).record.severityNumber).toBe(9);
+  });
+
+  it.each([
+    { fields: `"kind":"SPAN_KIND_SERVER","Kind":"SPAN_KIND_UNSPECIFIED"`, kind: 2, code: 0 },
+    { fields: `"kind":2,"kind_":"UNSPECIFIED"`, kind: 2, code: 0 },
+    { fields: `"status":{"code":"STATUS_CODE_ERROR","Code":"STATUS_CODE_UNSET"}`, kind: 0, code: 2 },
+    { fields: `"status":{"code":"STATUS_CODE_ERROR"},"Status":{"code":"STATUS_CODE_UNSET"}`, kind: 0, code: 2 },
+    // A deprecated code's "OK" is StatusCode's OK (1), no default beside a code.
+    { fields: `"status":{"code":2,"Code":"OK"}`, kind: 0, code: 2 },
+  ])("keeps the span's kind and status code of $fields", ({ fields, kind, code }) => {
+    const read = span(fields);
+    expect(read.span.kind).toBe(kind);
+    expect(read.span.status.code).toBe(code);
+  });
+
+  it("keeps a sum's aggregation temporality beside AGGREGATION_TEMPORALITY_UNSPECIFIED", () => {
+    const text =
+      `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"m","sum":{"aggregationTemporality":"AGGREGATION_TEMPORALITY_CUMULATIVE",` +
+      `"Aggregation_Temporality":"AGGREGATION_TEMPORALITY_UNSPECIFIED","dataPoints":[{"timeUnixNano":"1","asInt":"1"}]}}]}]}]}`;
+    const data = decoded("metrics", text).request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
+    expect(data).toMatchObject({ type: "sum", aggregationTemporality: 2 });
+  });
+
+  it('still replaces a string field\'s value by "UNSPECIFIED" under its other exact name: it is no enum there unless beside one', () => {
+    expect(logRecord(`"severityText":"A","severity_text":"UNSPECIFIED"`).record.severityText).toBe("UNSPECIFIED");
+  });
+});
+
+describe("spellings read before spellings were read together are read still", () => {
+  it.each(["traceid_", "_trace_id", "trace__id", "TRACE__ID"])("reads %s beside a body as traceId", (key) => {
+    const read = logRecord(`"body":{"stringValue":"m"},"${key}":"${TRACE_ID}"`);
+    expect(read.record.traceId).toBe(TRACE_ID);
+    expect(read.warning).toContain(`${key} as traceId`);
+  });
+
+  it('reads a body\'s "stringvalue_" and "_String_Value"', () => {
+    expect(logRecord(`"body":{"stringvalue_":"x"}`).record.body).toEqual({ stringValue: "x" });
+    expect(logRecord(`"body":{"_String_Value":"x"}`).record.body).toEqual({ stringValue: "x" });
+  });
+});
