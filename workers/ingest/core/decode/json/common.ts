@@ -25,10 +25,10 @@ import { isDefaultAnyValue, keptMemberIndex } from "../oneof";
 /**
  * An AnyValue, whose members form a oneof. One member set and nothing beside it, as every OTLP
  * writer sends it, is read with a property lookup per name (both spellings: the Collector reads
- * both). Otherwise every member set is taken, in the sender's order, also one named but for case
- * or `_` (`StringValue`, as .NET's and Go's serializers write it: membersAsSent): one is read,
- * several are read as chosenMember decides and noted (`{"stringValue":"v","IntValue":5}` as
- * `{"stringValue":"v","intValue":5}`), none is an empty value (emptyAnyValue).
+ * both). Otherwise the members set are taken, in the sender's order, also one named but for case
+ * or `_` (`StringValue`, as .NET's and Go's serializers write it) when no exact name is set
+ * (membersAsSent: `{"stringValue":"v","IntValue":5}` is `"v"`, the other noted): one is read,
+ * several are read as chosenMember decides and noted, none is an empty value (emptyAnyValue).
  */
 export function anyValue(o: JsonObject, depth: number): AnyValue {
   if (depth > MAX_ANY_VALUE_DEPTH) fail(`AnyValue nested deeper than ${MAX_ANY_VALUE_DEPTH} levels`);
@@ -533,17 +533,19 @@ export function withFirstOnly(fields: MessageFields, ...names: string[]): Messag
   return { ...fields, firstOnly: new Set(names) };
 }
 
+/** Re-exported for the metric decoder, which folds a data member's name (json/spellings.ts). */
 export { foldFieldName };
 
 /**
  * Looks at the fields of `o` that `fields` does not read, before the message is decoded; a
  * field holding no value (null, or its type's default: "", 0, false, [], {}) is passed over.
  * One whose name folds to a field's (foldFieldName: `Body`, `traceid`, `TraceID`, `Trace_Id`,
- * `datapoints`) is read as that field when neither of its spellings is set: its value is set on
- * `o` under the field's name (the parsed document is ours) and the reading is noted
- * (noteFieldReadAs). When the field is set too (`{"key":"k","Key":"k2"}`), or another key folded
- * to it came before (`Key`, `KEY`), it is read as the field sent twice is read (readSpellings);
- * so is a scalar or message field set under both its names (`severityText`, `severity_text`).
+ * `trace__id`, `datapoints`) is read as that field when neither of its spellings is set: its
+ * value is set on `o` under the field's name (the parsed document is ours) and the reading is
+ * noted (noteFieldReadAs). When the field is set too (`{"key":"k","Key":"k2"}`), or another key
+ * folded to it came before (`Key`, `KEY`), it only fills what they left unset (readSpellings,
+ * readSpelledField); a scalar or message field set under both its exact names (`severityText`,
+ * `severity_text`) is read as the field sent twice.
  * Any other is noted as not stored (noteUnknownField), for the answer's warning. Nothing is
  * refused: the spec requires receivers to ignore unknown fields, so a field OTLP adds later
  * never fails a request; the warning tells a sender who misspelled a field that its content was
