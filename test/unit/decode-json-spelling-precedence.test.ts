@@ -105,8 +105,110 @@ describe("a zero enum's name is its default, as its number is", () => {
     expect(data).toMatchObject({ type: "sum", aggregationTemporality: 2 });
   });
 
-  it('still replaces a string field\'s value by "UNSPECIFIED" under its other exact name: it is no enum there unless beside one', () => {
-    expect(logRecord(`"severityText":"A","severity_text":"UNSPECIFIED"`).record.severityText).toBe("UNSPECIFIED");
+  it.each([
+    { fields: `"severityNumber":"SEVERITY_NUMBER_INFO","severity_number":"0"`, severity: 9 },
+    { fields: `"severityNumber":"SEVERITY_NUMBER_INFO","SeverityNumber":"00"`, severity: 9 },
+    { fields: `"severityNumber":"0","SEVERITY_NUMBER":"SEVERITY_NUMBER_WARN"`, severity: 13 },
+    { fields: `"severityNumber":"0","severity_number":"SEVERITY_NUMBER_WARN"`, severity: 13 },
+  ])('reads an enum\'s "0" as its default, filled or kept: $fields', ({ fields, severity }) => {
+    // Alone in the record: no 400 for a record whose only field is filled by another spelling.
+    expect(logRecord(fields).record.severityNumber).toBe(severity);
+  });
+});
+
+describe("a string field has no default but \"\": \"0\" and an enum's zero name are values there", () => {
+  it.each([
+    { fields: `"severityText":"A","severity_text":"UNSPECIFIED"`, text: "UNSPECIFIED" },
+    { fields: `"severityText":"INFO","severity_text":"UNSPECIFIED"`, text: "UNSPECIFIED" },
+    { fields: `"severityText":"3","severity_text":"0.0"`, text: "0.0" },
+    { fields: `"severityText":"UNSPECIFIED","SEVERITYTEXT":"INFO"`, text: "UNSPECIFIED" },
+    { fields: `"severityText":"0","Severity_Text":"INFO"`, text: "0" },
+  ])("keeps severity text $text of $fields (the exact names' last, else the exact one)", ({ fields, text }) => {
+    expect(logRecord(fields).record.severityText).toBe(text);
+  });
+
+  it.each([
+    { body: `{"stringValue":"0","StringValue":"5"}`, value: "0" },
+    { body: `{"stringValue":"UNSET","StringValue":"ERROR"}`, value: "UNSET" },
+    { body: `{"stringValue":"5","string_value":"0"}`, value: "0" },
+    { body: `{"stringValue":"OK","string_value":"UNSET"}`, value: "UNSET" },
+    { body: `{"stringValue":"","StringValue":"v"}`, value: "v" },
+  ])("reads the body $body as $value", ({ body, value }) => {
+    expect(logRecord(`"body":${body}`).record.body).toEqual({ stringValue: value });
+  });
+
+  it.each([
+    { kv: `"key":"0","KEY":"7"`, key: "0" },
+    { kv: `"key":"UNSET","KEY":"ERROR"`, key: "UNSET" },
+    { kv: `"key":"UNSPECIFIED","Key":"INFO"`, key: "UNSPECIFIED" },
+    { kv: `"key":"00","KEY":"x"`, key: "00" },
+  ])("keeps the attribute key $key of $kv", ({ kv, key }) => {
+    const read = logRecord(`"attributes":[{${kv},"value":{"stringValue":"v"}}]`);
+    expect(read.record.attributes).toEqual([{ key, value: { stringValue: "v" } }]);
+    expect(read.warning).toMatch(/\(key, K(EY|ey)\)/);
+  });
+});
+
+describe("key/value lists under an exact and another spelling: the exact list's keys win", () => {
+  it.each([
+    {
+      fields: `"Attributes":[{"key":"a","value":{"stringValue":"x"}},{"key":"b","value":{"stringValue":"z"}}],"attributes":[{"key":"a","value":{"stringValue":"y"}}]`,
+      attributes: [{ key: "b", value: { stringValue: "z" } }, { key: "a", value: { stringValue: "y" } }],
+    },
+    {
+      fields: `"attributes":[{"key":"a","value":{"stringValue":"y"}}],"ATTRIBUTES":[{"key":"a","value":{"stringValue":"x"}}]`,
+      attributes: [{ key: "a", value: { stringValue: "y" } }],
+    },
+    {
+      // Beside a scalar spelling the lists are filled: the key the exact list holds is not added again.
+      fields: `"attributes":[{"key":"a","value":{"stringValue":"y"}}],"Attributes":[{"Key":"a","value":{"stringValue":"x"}},{"key":"c","value":{"intValue":"1"}}],"ATTRIBUTES":"s"`,
+      attributes: [{ key: "a", value: { stringValue: "y" } }, { key: "c", value: { intValue: "1" } }],
+    },
+  ])("keeps $attributes.length attributes of $fields", ({ fields, attributes }) => {
+    const read = logRecord(`"body":{"stringValue":"m"},${fields}`);
+    expect(read.record.attributes).toEqual(attributes);
+    expect(read.warning).toMatch(/\(attributes, A(ttributes|TTRIBUTES)\)|\(Attributes, attributes\)/);
+  });
+
+  it("keeps a body kvlist's key from the exact member, dropping KvlistValue's", () => {
+    const body =
+      `{"kvlistValue":{"values":[{"key":"a","value":{"stringValue":"1"}}]},` +
+      `"KvlistValue":{"values":[{"key":"a","value":{"stringValue":""}},{"key":"b","value":{"stringValue":"2"}}]}}`;
+    const read = logRecord(`"body":${body}`);
+    expect(read.record.body).toEqual({
+      kvlistValue: [
+        { key: "a", value: { stringValue: "1" } },
+        { key: "b", value: { stringValue: "2" } },
+      ],
+    });
+    expect(read.warning).toContain("(kvlistValue, KvlistValue)");
+  });
+
+  it("keeps one service.name of a resource beside Resource", () => {
+    const text =
+      `{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"svc"}}]},` +
+      `"Resource":{"attributes":[{"key":"service.name","value":{"stringValue":""}},{"key":"host","value":{"stringValue":"h"}}]},` +
+      `"scopeLogs":[{"logRecords":[{"body":{"stringValue":"m"}}]}]}]}`;
+    const { request, warning } = decoded("logs", text);
+    expect(request.resourceLogs[0]!.resource.attributes).toEqual([
+      { key: "service.name", value: { stringValue: "svc" } },
+      { key: "host", value: { stringValue: "h" } },
+    ]);
+    expect(warning).toContain("(resource, Resource)");
+  });
+});
+
+describe("an all-zero id is the id's default: another spelling fills it", () => {
+  it.each([
+    { fields: `"traceId":"00000000000000000000000000000000","TraceId":"${TRACE_ID}"`, traceId: TRACE_ID, spanId: "" },
+    { fields: `"body":{"stringValue":"b"},"traceId":"00000000000000000000000000000000","TraceId":"${TRACE_ID}"`, traceId: TRACE_ID, spanId: "" },
+    { fields: `"traceId":"","TRACE_ID":"${TRACE_ID}"`, traceId: TRACE_ID, spanId: "" },
+    { fields: `"spanId":"0000000000000000","SpanId":"${SPAN_ID}"`, traceId: "", spanId: SPAN_ID },
+    { fields: `"spanId":"${SPAN_ID}","span_id":"0000000000000000"`, traceId: "", spanId: SPAN_ID },
+  ])("stores trace id $traceId, span id $spanId of $fields", ({ fields, traceId, spanId }) => {
+    const read = logRecord(fields);
+    expect(read.record.traceId ?? "").toBe(traceId);
+    expect(read.record.spanId ?? "").toBe(spanId);
   });
 });
 

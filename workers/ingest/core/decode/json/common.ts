@@ -18,7 +18,7 @@ import {
   type JsonObject,
 } from "./values";
 import { noteFieldReadAs, noteFieldSentTwice, noteNullDouble, noteOneofChoice, noteUnknownField, noteUnreadValue } from "../decode-notes";
-import { exactJoined, filled, foldFieldName, holdsContent, holdsValue } from "./spellings";
+import { exactJoined, filled, foldFieldName, holdsContent, holdsValue, itemKeys, keyOfItem } from "./spellings";
 import { isDefaultAnyValue, keptMemberIndex } from "../oneof";
 
 
@@ -101,7 +101,7 @@ function membersAsSent(o: JsonObject, exactSet: boolean): string[] {
       exactKeys ??= exactMemberKeys(o);
       const own = exactKeys.get(member);
       // The exact spelling of the same member is filled (`arrayValue`'s values joined); another member is not read.
-      if (own !== undefined) (o as Record<string, unknown>)[own] = filled(o[own], o[key]);
+      if (own !== undefined) (o as Record<string, unknown>)[own] = filled(o[own], o[key], own);
       noteFieldSentTwice(o, key, own ?? exactKeys.get("")!);
       continue;
     }
@@ -109,7 +109,7 @@ function membersAsSent(o: JsonObject, exactSet: boolean): string[] {
     if (twin !== -1) {
       const record = o as Record<string, unknown>;
       const earlier = keys[twin]!;
-      record[earlier] = exact === undefined ? filled(o[earlier], o[key]) : exactJoined(o[earlier], o[key]);
+      record[earlier] = exact === undefined ? filled(o[earlier], o[key], earlier) : exactJoined(o[earlier], o[key], earlier);
       noteFieldSentTwice(o, key, earlier);
       continue;
     }
@@ -614,7 +614,7 @@ function readSpelledField(o: JsonObject, fields: MessageFields, name: string, ke
   let value: unknown;
   exact.forEach((key, index) => {
     const next = record[key];
-    value = index === 0 ? next : exactJoined(value, next);
+    value = index === 0 ? next : exactJoined(value, next, name);
     if (key !== store && !Array.isArray(next)) noteFieldSentTwice(o, key, name);
   });
   for (const key of keys) {
@@ -624,7 +624,7 @@ function readSpelledField(o: JsonObject, fields: MessageFields, name: string, ke
       noteFieldReadAs(o, key, name);
       continue;
     }
-    if (!(firstOnly && holdsValue(value))) value = filled(value, record[key]);
+    if (!(firstOnly && holdsValue(value))) value = filled(value, record[key], name);
     noteFieldSentTwice(o, key, name);
   }
   record[store] = value;
@@ -633,16 +633,23 @@ function readSpelledField(o: JsonObject, fields: MessageFields, name: string, ke
 
 /**
  * The field `name`'s lists under the keys `keys` (every one a list) joined in the document's order,
- * as the field sent that many times (nothing is lost whichever spelling is exact), set under
- * `store` and noted as readSpelledField notes them.
+ * as the field sent that many times, set under `store` and noted as readSpelledField notes them.
+ * When an exact spelling is among them, a key/value item under another spelling whose key an
+ * exact list holds is dropped (keyOfItem: `"Attributes":[a=x],"attributes":[a=y]` is a=y, as
+ * the Collector, reading only `attributes`, stores it); nothing else is lost.
  */
 function joinedLists(o: JsonObject, name: string, store: string, snake: string, keys: readonly string[]): void {
   const record = o as Record<string, unknown>;
-  const exact = keys.some((key) => key === name || key === snake);
+  const isExact = (key: string): boolean => key === name || key === snake;
+  const exact = keys.some(isExact);
+  const exactItemKeys = exact ? itemKeys(keys.filter(isExact).flatMap((key) => record[key] as unknown[])) : undefined;
   const items: unknown[] = [];
   keys.forEach((key, index) => {
-    for (const item of record[key] as unknown[]) items.push(item);
-    if (key === name || key === snake) return;
+    for (const item of record[key] as unknown[]) {
+      const itemKey = isExact(key) || exactItemKeys === undefined ? undefined : keyOfItem(item);
+      if (itemKey === undefined || !exactItemKeys!.has(itemKey)) items.push(item);
+    }
+    if (isExact(key)) return;
     if (index === 0 && !exact) noteFieldReadAs(o, key, name);
     else noteFieldSentTwice(o, key, name);
   });

@@ -7,41 +7,88 @@
  * they left unset (filled). In both, a default never replaces a value, at any depth.
  */
 
-import { AGGREGATION_TEMPORALITY, DEPRECATED_STATUS_CODE, SEVERITY_NUMBER, SPAN_KIND, STATUS_CODE } from "./enums";
+import { AGGREGATION_TEMPORALITY, DEPRECATED_STATUS_CODE, SEVERITY_NUMBER, SPAN_KIND, STATUS_CODE, type EnumTable } from "./enums";
 import { isRecord, joined, setMember } from "./repeated-keys";
 
 type JsonRecord = Record<string, unknown>;
 
 /**
  * A field's value `next` under an exact spelling read into `previous`, one before it under an
- * exact spelling (`severityText` then `severity_text`), as the field sent twice: lists joined,
- * messages merged member by member by this same rule, a scalar's last value kept, except that a
- * default (isDefaultBeside: `""`, `0`, `"0"` beside a number, a zero enum's name, false, [], {})
- * never replaces a value: `"traceId":"5b8e…","trace_id":""` keeps the trace id. `previous`, a
- * parsed list or object (ours), is pushed or merged into and answered.
+ * exact spelling (`severityText` then `severity_text`), both of the field named `key` (any
+ * spelling), as the field sent twice: lists joined, messages merged member by member by this same
+ * rule, a scalar's last value kept, except that a default of the field's type (isDefault) never
+ * replaces a value: `"traceId":"5b8e…","trace_id":""` keeps the trace id, `"stringValue":"5",
+ * "string_value":"0"` is "0" (a string's only default is ""). `previous`, a parsed list or object
+ * (ours), is pushed or merged into and answered.
  */
-export function exactJoined(previous: unknown, next: unknown): unknown {
-  if (holdsValue(previous) && isDefaultBeside(next, previous)) return previous;
+export function exactJoined(previous: unknown, next: unknown, key: string): unknown {
+  if (!isDefault(previous, key) && isDefault(next, key)) return previous;
   if (isRecord(previous) && isRecord(next)) {
-    for (const key in next) setMember(previous, key, Object.hasOwn(previous, key) ? exactJoined(previous[key], next[key]) : next[key]);
+    for (const member in next) {
+      const value = Object.hasOwn(previous, member) ? exactJoined(previous[member], next[member], member) : next[member];
+      setIndexedMember(previous, member, value);
+    }
+    return previous;
+  }
+  if (Array.isArray(previous) && Array.isArray(next)) {
+    // Pushed into the first (a parsed list, ours), its FillIndex kept current.
+    const keys = fillIndexes.get(previous)?.itemKeys;
+    for (const item of next) {
+      previous.push(item);
+      const key = keys === undefined ? undefined : keyOfItem(item);
+      if (key !== undefined) keys!.add(key);
+    }
     return previous;
   }
   return joined(previous, next);
 }
 
 /**
- * A field's value `next` under another spelling (`Status`, `TRACE_ID`) read into `previous`, the
- * value its exact spellings or an earlier other spelling gave (undefined when none did): it only
- * fills what is unset. A scalar is kept unless at its default (isDefaultBeside), two lists are
- * joined (nothing lost; a histogram's bucket lists never reach here: common.ts, readSpelledField),
- * and two messages are filled member by member (filledMessage), so `"status":{"code":2},
+ * A value `next` of the field named `key` under another spelling (`Status`, `TRACE_ID`) read into
+ * `previous`, the value its exact spellings or an earlier other spelling gave (undefined when none
+ * did): it only fills what is unset. A scalar is kept unless at its type's default (isDefault:
+ * `"0"` is a default of a number or enum, not of a string), two lists are joined (nothing lost;
+ * a histogram's bucket lists never reach here: common.ts, readSpelledField) except that a
+ * key/value item whose key `previous` holds is dropped (the earlier spelling's value of that key
+ * wins), and two messages are filled member by member (filledMessage), so `"status":{"code":2},
  * "STATUS":{"code":0,"message":"m"}` is read as code 2 with message m.
  */
-export function filled(previous: unknown, next: unknown): unknown {
+export function filled(previous: unknown, next: unknown, key: string): unknown {
   if (previous === undefined || previous === null) return next;
-  if (Array.isArray(previous) && Array.isArray(next)) return joined(previous, next);
+  if (Array.isArray(previous) && Array.isArray(next)) return filledList(previous, next);
   if (isRecord(previous) && isRecord(next)) return filledMessage(previous, next);
-  return isDefaultBeside(previous, next) && !isDefaultBeside(next, previous) ? next : previous;
+  return isDefault(previous, key) && !isDefault(next, key) ? next : previous;
+}
+
+/**
+ * What filledMessage and filledList know of a value being filled, kept from one filling to the
+ * next so that n spellings filling one value cost their own members, not n times the value's
+ * (which grows as each adds a member): a message's members by folded name (the last of each) and
+ * the AnyValue members it sets; a list's item keys (keyOfItem). Updated as members are set
+ * (setIndexedMember) and items pushed; built on first use.
+ */
+interface FillIndex {
+  byFold?: Map<string, string>;
+  anyValueMembers?: Set<string>;
+  itemKeys?: Set<string>;
+}
+
+const fillIndexes = new WeakMap<object, FillIndex>();
+
+function fillIndexOf(value: object): FillIndex {
+  let index = fillIndexes.get(value);
+  if (index === undefined) fillIndexes.set(value, (index = {}));
+  return index;
+}
+
+/** setMember, keeping a FillIndex of `o` current when a member is added. */
+function setIndexedMember(o: JsonRecord, key: string, value: unknown): void {
+  const index = Object.hasOwn(o, key) || value == null ? undefined : fillIndexes.get(o);
+  setMember(o, key, value);
+  if (index === undefined) return;
+  const folded = foldFieldName(key);
+  index.byFold?.set(folded, key);
+  if (ANY_VALUE_FOLDED.has(folded)) index.anyValueMembers?.add(folded);
 }
 
 /**
@@ -51,24 +98,68 @@ export function filled(previous: unknown, next: unknown): unknown {
  * member is set is itself the value (common.ts, membersAsSent).
  */
 function filledMessage(previous: JsonRecord, next: JsonRecord): JsonRecord {
-  let byFold: Map<string, string> | undefined;
-  let members: ReadonlySet<string> | undefined;
+  let index: FillIndex | undefined;
   for (const key in next) {
     const value = next[key];
     if (value === null || value === undefined) continue;
+    index ??= fillIndexOf(previous);
     const folded = foldFieldName(key);
     if (ANY_VALUE_FOLDED.has(folded)) {
-      members ??= anyValueMembers(previous);
+      const members = (index.anyValueMembers ??= anyValueMembers(previous));
       if (members.size > 0 && !members.has(folded)) continue;
     }
-    if (byFold === undefined) {
-      byFold = new Map();
-      for (const own in previous) if (previous[own] != null) byFold.set(foldFieldName(own), own);
-    }
-    const own = Object.hasOwn(previous, key) ? key : byFold.get(foldFieldName(key));
-    setMember(previous, own ?? key, own === undefined ? value : filled(previous[own], value));
+    const byFold = (index.byFold ??= membersByFold(previous));
+    let own = Object.hasOwn(previous, key) ? key : byFold.get(folded);
+    if (own !== undefined && previous[own] == null) own = undefined;
+    setIndexedMember(previous, own ?? key, own === undefined ? value : filled(previous[own], value, own));
   }
   return previous;
+}
+
+/** The members of `o` set (not null) by folded name, the last of each. */
+function membersByFold(o: JsonRecord): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const own in o) if (o[own] != null) out.set(foldFieldName(own), own);
+  return out;
+}
+
+/**
+ * `next`'s items pushed into `previous` (filled), but an item of a key/value list (an attribute,
+ * a kvlistValue's member: keyOfItem) whose key an item of `previous` holds is dropped: the value
+ * the exact spelling (or the first) gave that key wins, where joining both would store the key
+ * twice (`"attributes":[a=y],"Attributes":[a=x]` is a=y). Items without a key (an arrayValue's)
+ * are all pushed.
+ */
+function filledList(previous: unknown[], next: unknown[]): unknown[] {
+  const index = fillIndexOf(previous);
+  const keys = (index.itemKeys ??= itemKeys(previous));
+  const added: string[] = [];
+  for (const item of next) {
+    const key = keyOfItem(item);
+    if (key !== undefined && keys.has(key)) continue;
+    previous.push(item);
+    if (key !== undefined) added.push(key);
+  }
+  for (const key of added) keys.add(key);
+  return previous;
+}
+
+/** The keys of `list`'s key/value items (keyOfItem). */
+export function itemKeys(list: readonly unknown[]): Set<string> {
+  const out = new Set<string>();
+  for (const item of list) {
+    const key = keyOfItem(item);
+    if (key !== undefined) out.add(key);
+  }
+  return out;
+}
+
+/** The key of a KeyValue item (`{"key":"a",…}`, or under a spelling folding to `key`), else undefined. */
+export function keyOfItem(item: unknown): string | undefined {
+  if (!isRecord(item)) return undefined;
+  if (typeof item.key === "string") return item.key;
+  for (const name in item) if (typeof item[name] === "string" && foldFieldName(name) === "key") return item[name];
+  return undefined;
 }
 
 /**
@@ -85,7 +176,7 @@ const ANY_VALUE_FOLDED: ReadonlySet<string> = new Set(
 );
 
 /** The AnyValue members `o` sets (not null), under any spelling, folded. */
-function anyValueMembers(o: JsonRecord): ReadonlySet<string> {
+function anyValueMembers(o: JsonRecord): Set<string> {
   const out = new Set<string>();
   for (const key in o) {
     const folded = foldFieldName(key);
@@ -95,37 +186,45 @@ function anyValueMembers(o: JsonRecord): ReadonlySet<string> {
 }
 
 /**
- * Whether `value` is its type's default, judged beside `beside`, the value it would replace: null,
- * `""`, 0, false, [] and {} always; a string holding 0 (`"0"`, `"0.0"`) beside a number (int64
- * and timestamps are strings in proto3 JSON, but `"0"` is a string field's value); and a zero
- * enum's name (`SEVERITY_NUMBER_UNSPECIFIED`, `UNSPECIFIED`, `STATUS_CODE_UNSET`, any case, as
- * json/values.ts, enumeration, reads names) beside a number or another enum name, as enumeration
- * reads it as 0.
+ * The type of an OTLP field as its default is judged (isDefault), by its folded name: "number"
+ * (int64 written as a string too), "id" (trace and span ids, hex), "bool", an enum's table, else
+ * "string" (also bytes, and any name not listed: its only default is ""). `value` is a quantile's
+ * double, KeyValue's `value` a message (judged as one).
  */
-export function isDefaultBeside(value: unknown, beside: unknown): boolean {
-  if (!holdsValue(value)) return true;
-  if (typeof value !== "string") return false;
-  if (isNumeric(beside)) return (value.trim() !== "" && Number(value) === 0) || ZERO_ENUM_NAMES.has(value.toUpperCase());
-  return typeof beside === "string" && ZERO_ENUM_NAMES.has(value.toUpperCase()) && ENUM_NAMES.has(beside.toUpperCase());
-}
+type FieldType = "string" | "number" | "id" | "bool" | EnumTable;
 
-const ENUMS = [SEVERITY_NUMBER, SPAN_KIND, STATUS_CODE, AGGREGATION_TEMPORALITY, DEPRECATED_STATUS_CODE];
-
-/** Every name the decoder reads as an enum's value (upper case). */
-const ENUM_NAMES: ReadonlySet<string> = new Set(ENUMS.flatMap((table) => [...table.keys()]));
+const FIELD_TYPES: ReadonlyMap<string, FieldType> = new Map<string, FieldType>([
+  ...[
+    "timeUnixNano", "startTimeUnixNano", "observedTimeUnixNano", "endTimeUnixNano", "count", "sum", "min", "max",
+    "intValue", "doubleValue", "asInt", "asDouble", "zeroCount", "zeroThreshold", "scale", "offset", "flags",
+    "droppedAttributesCount", "droppedEventsCount", "droppedLinksCount", "quantile", "value",
+  ].map((name): [string, FieldType] => [name, "number"]),
+  ...["traceId", "spanId", "parentSpanId"].map((name): [string, FieldType] => [name, "id"]),
+  ...["boolValue", "isMonotonic"].map((name): [string, FieldType] => [name, "bool"]),
+  ["severityNumber", SEVERITY_NUMBER],
+  ["kind", SPAN_KIND],
+  ["code", STATUS_CODE],
+  ["deprecatedCode", DEPRECATED_STATUS_CODE],
+  ["aggregationTemporality", AGGREGATION_TEMPORALITY],
+].map(([name, type]) => [foldFieldName(name as string), type as FieldType]));
 
 /**
- * The names of a zero enum value, but none that is another enum's non-zero value: the deprecated
- * status code's `OK` (0) is StatusCode's `OK` (1), so only `DEPRECATED_STATUS_CODE_OK` is a default.
+ * Whether `value` of the field named `key` (any spelling) is its type's default (FIELD_TYPES),
+ * which a value under another spelling may fill and which never replaces a value: null, 0,
+ * false, [] and {} always; `""`; a number's `"0"`, `"00"`, `"0.0"` (int64 is a string in proto3
+ * JSON); an id of zeros (`"00…0"`, the Collector's empty id); an enum's `"0"` and its zero's name
+ * in any case (`SEVERITY_NUMBER_UNSPECIFIED`, `UNSPECIFIED`, `STATUS_CODE_UNSET`, a deprecated
+ * status code's `OK`), as json/values.ts, enumeration, reads them. A string field's `"0"` or
+ * `"UNSET"` is a value like any other.
  */
-const ZERO_ENUM_NAMES: ReadonlySet<string> = new Set(
-  [...ENUM_NAMES].filter((name) => ENUMS.some((table) => table.get(name) === 0) && !ENUMS.some((table) => (table.get(name) ?? 0) !== 0)),
-);
-
-/** A JSON number or a string holding one (proto3 JSON writes int64 as a string). */
-function isNumeric(value: unknown): boolean {
-  if (typeof value === "number") return true;
-  return typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value));
+export function isDefault(value: unknown, key: string): boolean {
+  if (!holdsValue(value)) return true;
+  if (typeof value !== "string") return false;
+  const type = FIELD_TYPES.get(foldFieldName(key)) ?? "string";
+  if (type === "string" || type === "bool") return false;
+  if (type === "id") return /^0+$/.test(value);
+  const zero = value.trim() !== "" && Number(value) === 0;
+  return type === "number" ? zero : zero || type.get(value.toUpperCase()) === 0;
 }
 
 /** Whether a JSON value is set to other than its type's default (proto3 JSON writes defaults or omits them). */
