@@ -501,4 +501,17 @@ describe("a field or member beside one named but for case: the exact name's valu
     expect(data).toMatchObject({ type: "exponentialHistogram", dataPoints: [{ positive: { offset: 1, bucketCounts: ["1", "2"] } }] });
     expect(decodeNotesWarning(notes)).toContain("Positive");
   });
+
+  it.each([
+    { buckets: `{"offset":1,"bucketCounts":["1"],"BucketCounts":["7","8"]}`, counts: ["1"], note: "(bucketCounts, BucketCounts)" },
+    { buckets: `{"offset":1,"bucketCounts":["1"],"bucket_counts":["7"],"BUCKET_COUNTS":["8"]}`, counts: ["1", "7"], note: "(bucketCounts, BUCKET_COUNTS)" },
+    { buckets: `{"offset":1,"BucketCounts":["7","8"]}`, counts: ["7", "8"], note: "positive.BucketCounts as bucketCounts" },
+  ])("reads an exponential histogram's buckets $buckets with a warning for the spelling not kept", ({ buckets, counts, note }) => {
+    const text = `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"e","exponentialHistogram":{"aggregationTemporality":2,"dataPoints":[{"timeUnixNano":"${RECEIVED}","count":"3","scale":1,"positive":${buckets}}]}}]}]}]}`;
+    const notes = emptyDecodeNotes();
+    const request = decodeRequest("metrics", "json", utf8.encode(text), undefined, undefined, undefined, notes);
+    const data = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
+    expect(data).toMatchObject({ type: "exponentialHistogram", dataPoints: [{ positive: { offset: 1, bucketCounts: counts } }] });
+    expect(decodeNotesWarning(notes)).toContain(note);
+  });
 });

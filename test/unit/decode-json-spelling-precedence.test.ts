@@ -224,3 +224,35 @@ describe("spellings read before spellings were read together are read still", ()
     expect(logRecord(`"body":{"_String_Value":"x"}`).record.body).toEqual({ stringValue: "x" });
   });
 });
+
+describe("a oneof member under another spelling beside another member set under an exact name is not read", () => {
+  /** The one metric's data of a request whose metric holds `fields` beside its name. */
+  function metricData(fields: string) {
+    const { request, warning } = decoded("metrics", `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"m",${fields}}]}]}]}`);
+    return { data: request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data, warning };
+  }
+
+  it.each([
+    { point: `"asDouble":1.5,"AsInt":"3"`, value: { asDouble: 1.5 }, note: "(asDouble, AsInt)" },
+    { point: `"AS_INT":"3","as_double":1.5`, value: { asDouble: 1.5 }, note: "(as_double, AS_INT)" },
+    // An exact member at its default is filled as any field is; the oneof rule then keeps the one not 0.
+    { point: `"asDouble":0,"AsInt":"3"`, value: { asInt: "3" }, note: "asDouble, asInt set, asInt kept" },
+  ])("reads a gauge point's $point as $value", ({ point, value, note }) => {
+    const { data, warning } = metricData(`"gauge":{"dataPoints":[{"timeUnixNano":"1",${point}}]}`);
+    expect(data).toMatchObject({ type: "gauge", dataPoints: [{ value }] });
+    expect(warning).toContain(note);
+  });
+
+  it("reads an exemplar's asDouble beside AsInt", () => {
+    const { data, warning } = metricData(`"gauge":{"dataPoints":[{"timeUnixNano":"1","asDouble":1,"exemplars":[{"asDouble":2.5,"AsInt":"7"}]}]}`);
+    expect(data).toMatchObject({ type: "gauge", dataPoints: [{ exemplars: [{ value: { asDouble: 2.5 } }] }] });
+    expect(warning).toContain("exemplars[0] (asDouble, AsInt)");
+  });
+
+  it("reads a metric's gauge beside Sum holding points, no 400", () => {
+    const points = `{"dataPoints":[{"timeUnixNano":"1","asInt":"4"}]}`;
+    const { data, warning } = metricData(`"gauge":${points},"Sum":${points}`);
+    expect(data).toMatchObject({ type: "gauge", dataPoints: [{ value: { asInt: "4" } }] });
+    expect(warning).toContain("(gauge, Sum)");
+  });
+});

@@ -514,6 +514,8 @@ export interface MessageFields {
   folded: ReadonlyMap<string, { name: string; snake: string }>;
   /** Fields whose first value sent is kept, another spelling's not stored (readSpelledField). */
   firstOnly?: ReadonlySet<string>;
+  /** The members of the message's oneof (a point's `asDouble`, `asInt`): one under another spelling is not read beside another set under an exact name (readSpellings). */
+  oneof?: ReadonlySet<string>;
 }
 
 /** `fieldNames` of `names`, and each by its folded form (`traceid` → traceId, trace_id). */
@@ -531,6 +533,11 @@ export function messageFields(...names: string[]): MessageFields {
 /** `fields` with `names` kept from their first spelling only (a histogram's buckets: readSpelledField). */
 export function withFirstOnly(fields: MessageFields, ...names: string[]): MessageFields {
   return { ...fields, firstOnly: new Set(names) };
+}
+
+/** `fields` with `names` the members of its oneof (readSpellings). */
+export function withOneof(fields: MessageFields, ...names: string[]): MessageFields {
+  return { ...fields, oneof: new Set(names) };
 }
 
 /** Re-exported for the metric decoder, which folds a data member's name (json/spellings.ts). */
@@ -569,8 +576,11 @@ export function readOtherFields(o: JsonObject, fields: MessageFields): void {
 /**
  * The keys of `o` that name one field (either spelling, set; or folded and holding a value),
  * grouped by the field in one pass over the keys, each group in the document's order (JSON.parse
- * keeps it) and read as one field (readSpelledField). Linear in the keys and their values, however
- * many spellings a sender repeats.
+ * keeps it) and read as one field (readSpelledField). A member of the message's oneof
+ * (`fields.oneof`) sent only under other spellings beside another member holding a value under an
+ * exact name is not read, as the Collector reads only the exact one (`"asDouble":1.5,"AsInt":"3"` is 1.5,
+ * `"gauge":{…},"Sum":{…}` the gauge), each of its keys noted as sent twice beside that exact key.
+ * Linear in the keys and their values, however many spellings a sender repeats.
  */
 function readSpellings(o: JsonObject, fields: MessageFields): void {
   const groups = new Map<string, string[]>();
@@ -583,7 +593,28 @@ function readSpellings(o: JsonObject, fields: MessageFields): void {
     if (keys === undefined) groups.set(name, [key]);
     else keys.push(key);
   }
-  for (const [name, keys] of groups) readSpelledField(o, fields, name, keys);
+  const exactMember = fields.oneof === undefined ? undefined : exactOneofKey(o, groups, fields);
+  for (const [name, keys] of groups) {
+    if (exactMember !== undefined && fields.oneof!.has(name) && !keys.some((key) => fields.camelOf.has(key))) {
+      for (const key of keys) noteFieldSentTwice(o, key, exactMember);
+      continue;
+    }
+    readSpelledField(o, fields, name, keys);
+  }
+}
+
+/**
+ * The first key of `groups` (readSpellings) naming a member of `fields.oneof` under an exact name
+ * and holding a value, if any: a member at its default (`"asDouble":0`, `"sum":{}`) is filled by
+ * another spelling as any field is, the members then judged by the oneof rule.
+ */
+function exactOneofKey(o: JsonObject, groups: ReadonlyMap<string, readonly string[]>, fields: MessageFields): string | undefined {
+  for (const [name, keys] of groups) {
+    if (!fields.oneof!.has(name)) continue;
+    const exact = keys.find((key) => fields.camelOf.has(key) && holdsValue(o[key]));
+    if (exact !== undefined) return exact;
+  }
+  return undefined;
 }
 
 /**
@@ -598,7 +629,9 @@ function readSpellings(o: JsonObject, fields: MessageFields): void {
  * stored is noted as sent twice beside the field (a list under both exact names is joined unsaid,
  * as bothSpellings joins it); another spelling read alone is noted as read as the field. A field
  * of `fields.firstOnly` (a histogram's counts and bounds, which only agree with each other as sent
- * together) is never filled: its exact value wins whole, else the first other spelling's.
+ * together) is never filled: its exact value wins whole, else the first other spelling's (under
+ * both exact names the lists are joined, as the Collector appends them: a sender writing them in
+ * pieces).
  * Lists alone are joined in the document's order (joinedLists); both exact spellings alone holding
  * lists are left to bothSpellings, which joins them so.
  */
