@@ -204,6 +204,7 @@ describe("an all-zero id is the id's default: another spelling fills it", () => 
     { fields: `"body":{"stringValue":"b"},"traceId":"00000000000000000000000000000000","TraceId":"${TRACE_ID}"`, traceId: TRACE_ID, spanId: "" },
     { fields: `"traceId":"","TRACE_ID":"${TRACE_ID}"`, traceId: TRACE_ID, spanId: "" },
     { fields: `"spanId":"0000000000000000","SpanId":"${SPAN_ID}"`, traceId: "", spanId: SPAN_ID },
+    { fields: `"traceId":"AAAAAAAAAAAAAAAAAAAAAA==","Trace_Id":"${TRACE_ID}"`, traceId: TRACE_ID, spanId: "" },
     { fields: `"spanId":"${SPAN_ID}","span_id":"0000000000000000"`, traceId: "", spanId: SPAN_ID },
   ])("stores trace id $traceId, span id $spanId of $fields", ({ fields, traceId, spanId }) => {
     const read = logRecord(fields);

@@ -187,42 +187,49 @@ function anyValueMembers(o: JsonRecord): Set<string> {
 
 /**
  * The type of an OTLP field as its default is judged (isDefault), by its folded name: "number"
- * (int64 written as a string too), "id" (trace and span ids, hex), "bool", an enum's table, else
+ * (int64 written as a string too), "id" (trace and span ids), "bool", an enum's table, else
  * "string" (also bytes, and any name not listed: its only default is ""). `value` is a quantile's
  * double, KeyValue's `value` a message (judged as one).
  */
 type FieldType = "string" | "number" | "id" | "bool" | EnumTable;
 
-const FIELD_TYPES: ReadonlyMap<string, FieldType> = new Map<string, FieldType>([
-  ...[
-    "timeUnixNano", "startTimeUnixNano", "observedTimeUnixNano", "endTimeUnixNano", "count", "sum", "min", "max",
-    "intValue", "doubleValue", "asInt", "asDouble", "zeroCount", "zeroThreshold", "scale", "offset", "flags",
-    "droppedAttributesCount", "droppedEventsCount", "droppedLinksCount", "quantile", "value",
-  ].map((name): [string, FieldType] => [name, "number"]),
-  ...["traceId", "spanId", "parentSpanId"].map((name): [string, FieldType] => [name, "id"]),
-  ...["boolValue", "isMonotonic"].map((name): [string, FieldType] => [name, "bool"]),
-  ["severityNumber", SEVERITY_NUMBER],
-  ["kind", SPAN_KIND],
-  ["code", STATUS_CODE],
-  ["deprecatedCode", DEPRECATED_STATUS_CODE],
-  ["aggregationTemporality", AGGREGATION_TEMPORALITY],
-].map(([name, type]) => [foldFieldName(name as string), type as FieldType]));
+const FIELD_TYPES: ReadonlyMap<string, FieldType> = new Map([
+  ...typed(
+    "number",
+    ["timeUnixNano", "startTimeUnixNano", "observedTimeUnixNano", "endTimeUnixNano", "count", "sum", "min", "max", "intValue", "doubleValue"],
+  ),
+  ...typed("number", ["asInt", "asDouble", "zeroCount", "zeroThreshold", "scale", "offset", "flags", "quantile", "value"]),
+  ...typed("number", ["droppedAttributesCount", "droppedEventsCount", "droppedLinksCount"]),
+  ...typed("id", ["traceId", "spanId", "parentSpanId"]),
+  ...typed("bool", ["boolValue", "isMonotonic"]),
+  ...typed(SEVERITY_NUMBER, ["severityNumber"]),
+  ...typed(SPAN_KIND, ["kind"]),
+  ...typed(STATUS_CODE, ["code"]),
+  ...typed(DEPRECATED_STATUS_CODE, ["deprecatedCode"]),
+  ...typed(AGGREGATION_TEMPORALITY, ["aggregationTemporality"]),
+]);
+
+/** FIELD_TYPES' entries of `names`, each by its folded name. */
+function typed(type: FieldType, names: readonly string[]): [string, FieldType][] {
+  return names.map((name) => [foldFieldName(name), type]);
+}
 
 /**
  * Whether `value` of the field named `key` (any spelling) is its type's default (FIELD_TYPES),
  * which a value under another spelling may fill and which never replaces a value: null, 0,
  * false, [] and {} always; `""`; a number's `"0"`, `"00"`, `"0.0"` (int64 is a string in proto3
- * JSON); an id of zeros (`"00…0"`, the Collector's empty id); an enum's `"0"` and its zero's name
- * in any case (`SEVERITY_NUMBER_UNSPECIFIED`, `UNSPECIFIED`, `STATUS_CODE_UNSET`, a deprecated
- * status code's `OK`), as json/values.ts, enumeration, reads them. A string field's `"0"` or
- * `"UNSET"` is a value like any other.
+ * JSON); an id of zeros (`"00…0"`, or base64's `"AAAA…=="`: the Collector's empty id); an
+ * enum's `"0"` and its zero's name in any case (`SEVERITY_NUMBER_UNSPECIFIED`, `UNSPECIFIED`,
+ * `STATUS_CODE_UNSET`, a deprecated status code's `OK`), as json/values.ts, enumeration, reads
+ * them. A string field's `"0"` or `"UNSET"` is a value like any other.
  */
 export function isDefault(value: unknown, key: string): boolean {
   if (!holdsValue(value)) return true;
   if (typeof value !== "string") return false;
   const type = FIELD_TYPES.get(foldFieldName(key)) ?? "string";
   if (type === "string" || type === "bool") return false;
-  if (type === "id") return /^0+$/.test(value);
+  // Hex zeros, or base64 of zero bytes (ids.ts reads both): the empty id.
+  if (type === "id") return /^(0+|A+=*)$/.test(value);
   const zero = value.trim() !== "" && Number(value) === 0;
   return type === "number" ? zero : zero || type.get(value.toUpperCase()) === 0;
 }
