@@ -206,10 +206,66 @@ describe("an all-zero id is the id's default: another spelling fills it", () => 
     { fields: `"spanId":"0000000000000000","SpanId":"${SPAN_ID}"`, traceId: "", spanId: SPAN_ID },
     { fields: `"traceId":"AAAAAAAAAAAAAAAAAAAAAA==","Trace_Id":"${TRACE_ID}"`, traceId: TRACE_ID, spanId: "" },
     { fields: `"spanId":"${SPAN_ID}","span_id":"0000000000000000"`, traceId: "", spanId: SPAN_ID },
+    { fields: `"spanId":"AAAAAAAAAAA=","SPANID":"${SPAN_ID}"`, traceId: "", spanId: SPAN_ID },
+    { fields: `"traceId":"${TRACE_ID}","trace_id":"AAAAAAAAAAAAAAAAAAAAAA=="`, traceId: TRACE_ID, spanId: "" },
   ])("stores trace id $traceId, span id $spanId of $fields", ({ fields, traceId, spanId }) => {
     const read = logRecord(fields);
     expect(read.record.traceId ?? "").toBe(traceId);
     expect(read.record.spanId ?? "").toBe(spanId);
+  });
+});
+
+describe("hex made of A is a real id, no default: it is kept as any id", () => {
+  const A32 = "A".repeat(32);
+  const A16 = "A".repeat(16);
+  it.each([
+    // Under both exact names the last is kept, as the Collector keeps it.
+    { fields: `"traceId":"${TRACE_ID}","trace_id":"${A32}"`, traceId: "a".repeat(32), spanId: "" },
+    { fields: `"spanId":"${SPAN_ID}","span_id":"${A16}"`, traceId: "", spanId: "a".repeat(16) },
+    // Under an exact name it wins over another spelling.
+    { fields: `"traceId":"${A32}","TraceId":"${TRACE_ID}"`, traceId: "a".repeat(32), spanId: "" },
+    { fields: `"spanId":"${A16}","SpanId":"${SPAN_ID}"`, traceId: "", spanId: "a".repeat(16) },
+    // Unpadded base64 of zeros is hex of a wrong length, no id: another spelling's id fills it.
+    { fields: `"traceId":"AAAAAAAAAAAAAAAAAAAAAA","TraceId":"${TRACE_ID}"`, traceId: TRACE_ID, spanId: "" },
+  ])("stores trace id $traceId, span id $spanId of $fields", ({ fields, traceId, spanId }) => {
+    const read = logRecord(fields);
+    expect(read.record.traceId ?? "").toBe(traceId);
+    expect(read.record.spanId ?? "").toBe(spanId);
+    expect(read.warning).toContain("sent twice");
+  });
+
+  it("keeps a span's parentSpanId, a link's traceId and an exemplar's spanId made of A", () => {
+    const read = span(`"parentSpanId":"${A16}","ParentSpanId":"1111111111111111","links":[{"traceId":"${A32}","TraceId":"${TRACE_ID}","spanId":"${SPAN_ID}"}]`);
+    expect(read.span.parentSpanId).toBe("a".repeat(16));
+    expect(read.span.links[0]!.traceId).toBe("a".repeat(32));
+    const { request } = decoded(
+      "metrics",
+      `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"m","gauge":{"dataPoints":[{"asDouble":1,"exemplars":[{"asDouble":2,"spanId":"${A16}","SpanId":"${SPAN_ID}"}]}]}}]}]}]}`,
+    );
+    const data = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
+    expect(data).toMatchObject({ type: "gauge", dataPoints: [{ exemplars: [{ spanId: "a".repeat(16) }] }] });
+  });
+});
+
+describe("an exact enum text that names no value of its enum does not beat a valid value under another spelling", () => {
+  it.each(["STATUS_CODE_UNSET", "SPAN_KIND_UNSPECIFIED", "UNSET"])('reads "severityNumber":"%s" beside "SeverityNumber":9 as 9', (name) => {
+    const read = logRecord(`"severityNumber":"${name}","SeverityNumber":9,"body":{"stringValue":"b"}`);
+    expect(read.record.severityNumber).toBe(9);
+    expect(read.warning).toContain("(severityNumber, SeverityNumber)");
+  });
+
+  it.each([
+    { fields: `"status":{"code":"SEVERITY_NUMBER_UNSPECIFIED","Code":"STATUS_CODE_ERROR"}`, kind: 0, code: 2 },
+    { fields: `"kind":"bogus","Kind":"SERVER"`, kind: 2, code: 0 },
+  ])("reads the span's $fields", ({ fields, kind, code }) => {
+    const read = span(fields);
+    expect(read.span.kind).toBe(kind);
+    expect(read.span.status.code).toBe(code);
+  });
+
+  it("keeps such text alone, and under both exact names the last, as before", () => {
+    expect(logRecord(`"severityNumber":"UNSET","body":{"stringValue":"b"}`).record.severityNumber).toBe("UNSET");
+    expect(logRecord(`"severityNumber":9,"severity_number":"UNSET"`).record.severityNumber).toBe("UNSET");
   });
 });
 
@@ -238,6 +294,10 @@ describe("a oneof member under another spelling beside another member set under 
     { point: `"AS_INT":"3","as_double":1.5`, value: { asDouble: 1.5 }, note: "(as_double, AS_INT)" },
     // An exact member at its default is filled as any field is; the oneof rule then keeps the one not 0.
     { point: `"asDouble":0,"AsInt":"3"`, value: { asInt: "3" }, note: "asDouble, asInt set, asInt kept" },
+    // Written as a string ("0", "00") it is at its default too.
+    { point: `"asDouble":"0","AsInt":"3"`, value: { asInt: "3" }, note: "asDouble, asInt set, asInt kept" },
+    { point: `"asInt":"00","AsDouble":1.5`, value: { asDouble: 1.5 }, note: "asInt, asDouble set, asDouble kept" },
+    { point: `"asInt":"0","AsDouble":1.5`, value: { asDouble: 1.5 }, note: "asInt, asDouble set, asDouble kept" },
   ])("reads a gauge point's $point as $value", ({ point, value, note }) => {
     const { data, warning } = metricData(`"gauge":{"dataPoints":[{"timeUnixNano":"1",${point}}]}`);
     expect(data).toMatchObject({ type: "gauge", dataPoints: [{ value }] });
@@ -253,6 +313,22 @@ describe("a oneof member under another spelling beside another member set under 
   it("reads a metric's gauge beside Sum holding points, no 400", () => {
     const points = `{"dataPoints":[{"timeUnixNano":"1","asInt":"4"}]}`;
     const { data, warning } = metricData(`"gauge":${points},"Sum":${points}`);
+    expect(data).toMatchObject({ type: "gauge", dataPoints: [{ value: { asInt: "4" } }] });
+    expect(warning).toContain("(gauge, Sum)");
+  });
+
+  it.each([
+    { fields: `"gauge":{"dataPoints":[]},"Sum":{"dataPoints":[{"timeUnixNano":"1","asDouble":2}],"aggregationTemporality":2}`, type: "sum", note: "(gauge, Sum set, Sum kept)" },
+    { fields: `"sum":{"dataPoints":[]},"Gauge":{"dataPoints":[{"timeUnixNano":"1","asDouble":2}]}`, type: "gauge", note: "(sum, Gauge set, Gauge kept)" },
+    { fields: `"sum":{"aggregationTemporality":0},"Gauge":{"dataPoints":[{"timeUnixNano":"1","asDouble":2}]}`, type: "gauge", note: "(sum, Gauge set, Gauge kept)" },
+  ])("keeps the points of $fields: an exact member without points holds no value", ({ fields, type, note }) => {
+    const { data, warning } = metricData(fields);
+    expect(data).toMatchObject({ type, dataPoints: [{ value: { asDouble: 2 } }] });
+    expect(warning).toContain(note);
+  });
+
+  it("reads an exact gauge holding points under DataPoints beside Sum: the gauge, Sum noted", () => {
+    const { data, warning } = metricData(`"gauge":{"DataPoints":[{"timeUnixNano":"1","asInt":"4"}]},"Sum":{"dataPoints":[{"timeUnixNano":"1","asInt":"5"}]}`);
     expect(data).toMatchObject({ type: "gauge", dataPoints: [{ value: { asInt: "4" } }] });
     expect(warning).toContain("(gauge, Sum)");
   });

@@ -18,7 +18,7 @@ import {
   type JsonObject,
 } from "./values";
 import { noteFieldReadAs, noteFieldSentTwice, noteNullDouble, noteOneofChoice, noteUnknownField, noteUnreadValue } from "../decode-notes";
-import { exactJoined, filled, foldFieldName, holdsContent, holdsValue, itemKeys, keyOfItem } from "./spellings";
+import { exactJoined, filled, foldFieldName, holdsContent, holdsValue, isDefault, itemKeys, keyOfItem } from "./spellings";
 import { isDefaultAnyValue, keptMemberIndex } from "../oneof";
 
 
@@ -514,8 +514,11 @@ export interface MessageFields {
   folded: ReadonlyMap<string, { name: string; snake: string }>;
   /** Fields whose first value sent is kept, another spelling's not stored (readSpelledField). */
   firstOnly?: ReadonlySet<string>;
-  /** The members of the message's oneof (a point's `asDouble`, `asInt`): one under another spelling is not read beside another set under an exact name (readSpellings). */
-  oneof?: ReadonlySet<string>;
+  /**
+   * The members of the message's oneof (a point's `asDouble`, `asInt`): one under another spelling
+   * is not read beside another holding a value (`holds`) under an exact name (readSpellings).
+   */
+  oneof?: { members: ReadonlySet<string>; holds: OneofMemberHolds };
 }
 
 /** `fieldNames` of `names`, and each by its folded form (`traceid` → traceId, trace_id). */
@@ -535,9 +538,16 @@ export function withFirstOnly(fields: MessageFields, ...names: string[]): Messag
   return { ...fields, firstOnly: new Set(names) };
 }
 
-/** `fields` with `names` the members of its oneof (readSpellings). */
-export function withOneof(fields: MessageFields, ...names: string[]): MessageFields {
-  return { ...fields, oneof: new Set(names) };
+/** Whether a oneof member's JSON `value`, of the member `name`, holds a value by the oneof's rule (readSpellings). */
+export type OneofMemberHolds = (value: unknown, name: string) => boolean;
+
+/**
+ * `fields` with `names` the members of its oneof (readSpellings), a member holding a value when
+ * `holds` says so: by default when not at its type's default (spellings.ts, isDefault: a point's
+ * `"asDouble":"0"` or `"asInt":"00"` holds none).
+ */
+export function withOneof(fields: MessageFields, names: readonly string[], holds: OneofMemberHolds = (value, name) => !isDefault(value, name)): MessageFields {
+  return { ...fields, oneof: { members: new Set(names), holds } };
 }
 
 /** Re-exported for the metric decoder, which folds a data member's name (json/spellings.ts). */
@@ -595,7 +605,7 @@ function readSpellings(o: JsonObject, fields: MessageFields): void {
   }
   const exactMember = fields.oneof === undefined ? undefined : exactOneofKey(o, groups, fields);
   for (const [name, keys] of groups) {
-    if (exactMember !== undefined && fields.oneof!.has(name) && !keys.some((key) => fields.camelOf.has(key))) {
+    if (exactMember !== undefined && fields.oneof!.members.has(name) && !keys.some((key) => fields.camelOf.has(key))) {
       for (const key of keys) noteFieldSentTwice(o, key, exactMember);
       continue;
     }
@@ -605,13 +615,16 @@ function readSpellings(o: JsonObject, fields: MessageFields): void {
 
 /**
  * The first key of `groups` (readSpellings) naming a member of `fields.oneof` under an exact name
- * and holding a value, if any: a member at its default (`"asDouble":0`, `"sum":{}`) is filled by
- * another spelling as any field is, the members then judged by the oneof rule.
+ * and holding a value by the oneof's rule (`holds`), if any: a member holding none (`"asDouble":0`,
+ * `"asDouble":"0"`, `"sum":{}`, a metric's `"gauge":{"dataPoints":[]}`) is filled by another
+ * spelling as any field is, and another member under another spelling is read beside it, the
+ * members then judged by the oneof rule (which keeps the one holding points, and notes it).
  */
 function exactOneofKey(o: JsonObject, groups: ReadonlyMap<string, readonly string[]>, fields: MessageFields): string | undefined {
+  const { members, holds } = fields.oneof!;
   for (const [name, keys] of groups) {
-    if (!fields.oneof!.has(name)) continue;
-    const exact = keys.find((key) => fields.camelOf.has(key) && holdsValue(o[key]));
+    if (!members.has(name)) continue;
+    const exact = keys.find((key) => fields.camelOf.has(key) && holds(o[key], name));
     if (exact !== undefined) return exact;
   }
   return undefined;

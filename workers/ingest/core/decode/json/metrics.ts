@@ -60,7 +60,7 @@ import { chosenDataMember, isDefaultNumberValue, keptMemberIndex } from "../oneo
 const FIELDS = containerFields("metrics", "Metrics", "metrics");
 const DATA_MEMBERS = ["gauge", "sum", "histogram", "exponentialHistogram", "summary"] as const;
 type DataMember = (typeof DATA_MEMBERS)[number];
-const METRIC_FIELDS = withOneof(messageFields("name", "description", "unit", "metadata", ...DATA_MEMBERS), ...DATA_MEMBERS);
+const METRIC_FIELDS = withOneof(messageFields("name", "description", "unit", "metadata", ...DATA_MEMBERS), DATA_MEMBERS, holdsDataPoints);
 /** The fields of each data message (Gauge, Sum, …), by the Metric's member holding it. */
 const DATA_FIELDS = {
   gauge: messageFields("dataPoints"),
@@ -70,7 +70,7 @@ const DATA_FIELDS = {
   summary: messageFields("dataPoints"),
 } as const;
 const POINT_FIELDS = ["attributes", "startTimeUnixNano", "timeUnixNano", "exemplars", "flags"] as const;
-const NUMBER_POINT_FIELDS = withOneof(messageFields(...POINT_FIELDS, "asDouble", "asInt"), "asDouble", "asInt");
+const NUMBER_POINT_FIELDS = withOneof(messageFields(...POINT_FIELDS, "asDouble", "asInt"), ["asDouble", "asInt"]);
 /** A histogram's counts and bounds, and an exponential one's buckets, agree only as sent together: each kept from its first spelling. */
 const HISTOGRAM_POINT_FIELDS = withFirstOnly(
   messageFields(...POINT_FIELDS, "count", "sum", "bucketCounts", "explicitBounds", "min", "max"),
@@ -96,7 +96,7 @@ const EXPONENTIAL_HISTOGRAM_POINT_FIELDS = withFirstOnly(
 /** An exponential histogram's Buckets: its counts too kept from their first spelling. */
 const BUCKETS_FIELDS = withFirstOnly(messageFields("offset", "bucketCounts"), "bucketCounts");
 const SUMMARY_POINT_FIELDS = messageFields(...POINT_FIELDS, "count", "sum", "quantileValues");
-const EXEMPLAR_FIELDS = withOneof(messageFields("filteredAttributes", "timeUnixNano", "asDouble", "asInt", "spanId", "traceId"), "asDouble", "asInt");
+const EXEMPLAR_FIELDS = withOneof(messageFields("filteredAttributes", "timeUnixNano", "asDouble", "asInt", "spanId", "traceId"), ["asDouble", "asInt"]);
 
 export function metricsRequest(o: JsonObject): MetricsRequest {
   return { resourceMetrics: resourceList(o, FIELDS, resourceMetrics) };
@@ -136,6 +136,22 @@ function metric(o: JsonObject): Metric {
   // A metric whose data sits under a name we do not read would yield no rows, silently.
   if (out.data.type === "empty") refuseUnreadContent(o, METRIC_FIELDS.read, "gauge, sum, histogram, exponentialHistogram or summary");
   return out;
+}
+
+const DATA_POINTS_FOLDED = foldFieldName("dataPoints");
+
+/**
+ * Whether a data member's JSON `value` (a Gauge, Sum, …, its own spellings not yet read) holds
+ * data points under any spelling of `dataPoints`: the `data` oneof's rule of holding a value
+ * (chosenData), so that `"gauge":{"dataPoints":[]}` or `"sum":{"aggregationTemporality":0}`
+ * never hides another member's points sent under another spelling (readSpellings).
+ */
+function holdsDataPoints(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  for (const [key, member] of Object.entries(value)) {
+    if (Array.isArray(member) && member.length > 0 && foldFieldName(key) === DATA_POINTS_FOLDED) return true;
+  }
+  return false;
 }
 
 /** The `data` oneof's member sent under `key`: each member's lowerCamelCase name, and `exponential_histogram`. */

@@ -9,6 +9,9 @@
 
 import { AGGREGATION_TEMPORALITY, DEPRECATED_STATUS_CODE, SEVERITY_NUMBER, SPAN_KIND, STATUS_CODE, type EnumTable } from "./enums";
 import { isRecord, joined, setMember } from "./repeated-keys";
+import { isUnknownEnumText } from "./values";
+import { decodeBase64 } from "../base64";
+import { idFromHexText, idHexFromText, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
 
 type JsonRecord = Record<string, unknown>;
 
@@ -57,8 +60,27 @@ export function filled(previous: unknown, next: unknown, key: string): unknown {
   if (previous === undefined || previous === null) return next;
   if (Array.isArray(previous) && Array.isArray(next)) return filledList(previous, next);
   if (isRecord(previous) && isRecord(next)) return filledMessage(previous, next);
-  return isDefault(previous, key) && !isDefault(next, key) ? next : previous;
+  return isUnread(previous, key) && !isUnread(next, key) ? next : previous;
 }
+
+/**
+ * Whether a scalar `value` of the field named `key` is no more than unset for filled: its type's
+ * default (isDefault), or text that is no value of the field's type: an enum's text naming none
+ * of its values and no number (`"severityNumber":"STATUS_CODE_UNSET"`: values.ts,
+ * isUnknownEnumText, which the decoder keeps as sent), an id's text that is neither hex nor
+ * base64 of an id's length (`"traceId":"AAAAAAAAAAAAAAAAAAAAAA"`, which the decoder refuses). A
+ * valid value under another spelling (`"SeverityNumber":9`, `"TraceId":"5b8e…"`) fills it, as
+ * on main. Between exact spellings such text is a value like any other (exactJoined).
+ */
+function isUnread(value: unknown, key: string): boolean {
+  if (isDefault(value, key)) return true;
+  if (typeof value !== "string") return false;
+  const type = FIELD_TYPES.get(foldFieldName(key));
+  if (type === "id") return idHexFromText(value, foldFieldName(key) === TRACE_ID_FOLDED ? TRACE_ID_BYTES : SPAN_ID_BYTES) === undefined;
+  return typeof type === "object" && isUnknownEnumText(value, type);
+}
+
+const TRACE_ID_FOLDED = foldFieldName("traceId");
 
 /**
  * What filledMessage and filledList know of a value being filled, kept from one filling to the
@@ -218,7 +240,7 @@ function typed(type: FieldType, names: readonly string[]): [string, FieldType][]
  * Whether `value` of the field named `key` (any spelling) is its type's default (FIELD_TYPES),
  * which a value under another spelling may fill and which never replaces a value: null, 0,
  * false, [] and {} always; `""`; a number's `"0"`, `"00"`, `"0.0"` (int64 is a string in proto3
- * JSON); an id of zeros (`"00…0"`, or base64's `"AAAA…=="`: the Collector's empty id); an
+ * JSON); an id whose bytes are all zero (isZeroId: `"00…0"`, or base64's `"AAAAAAAAAAA="`: the Collector's empty id); an
  * enum's `"0"` and its zero's name in any case (`SEVERITY_NUMBER_UNSPECIFIED`, `UNSPECIFIED`,
  * `STATUS_CODE_UNSET`, a deprecated status code's `OK`), as json/values.ts, enumeration, reads
  * them. A string field's `"0"` or `"UNSET"` is a value like any other.
@@ -228,10 +250,21 @@ export function isDefault(value: unknown, key: string): boolean {
   if (typeof value !== "string") return false;
   const type = FIELD_TYPES.get(foldFieldName(key)) ?? "string";
   if (type === "string" || type === "bool") return false;
-  // Hex zeros, or base64 of zero bytes (ids.ts reads both): the empty id.
-  if (type === "id") return /^(0+|A+=*)$/.test(value);
+  if (type === "id") return isZeroId(value);
   const zero = value.trim() !== "" && Number(value) === 0;
   return type === "number" ? zero : zero || type.get(value.toUpperCase()) === 0;
+}
+
+/**
+ * Whether id text is read (ids.ts, idHexFromText) as bytes all zero, the empty id: hex zeros, or
+ * base64 of 8 or 16 zero bytes (`AAAAAAAAAAA=`, `AAAAAAAAAAAAAAAAAAAAAA==`). Text made only of hex
+ * digits is hex there, so `"A"` × 32 is the id aaaa…, a value.
+ */
+function isZeroId(text: string): boolean {
+  const hex = idFromHexText(text, text.length);
+  if (hex !== undefined) return hex === "";
+  const bytes = decodeBase64(text);
+  return (bytes?.length === SPAN_ID_BYTES || bytes?.length === TRACE_ID_BYTES) && bytes.every((byte) => byte === 0);
 }
 
 /** Whether a JSON value is set to other than its type's default (proto3 JSON writes defaults or omits them). */
