@@ -184,6 +184,39 @@ describe("key/value lists under an exact and another spelling: the exact list's 
     expect(read.warning).toContain("(kvlistValue, KvlistValue)");
   });
 
+  it.each([
+    `"attributes":[{"key":"a","value":{"stringValue":""}}],"Attributes":[{"key":"a","value":{"stringValue":"x"}}]`,
+    `"attributes":[{"key":"a"}],"Attributes":[{"key":"a","value":{"stringValue":"x"}}]`,
+    `"attributes":[{"key":"a","value":{}}],"Attributes":[{"key":"a","value":{"stringValue":"x"}}]`,
+    `"Attributes":[{"key":"a","value":{"stringValue":"x"}}],"attributes":[{"key":"a","value":{"stringValue":""}}]`,
+  ])("fills an exact item's unset value from the other spelling's item of its key: %s", (fields) => {
+    const read = logRecord(`"body":{"stringValue":"m"},${fields}`);
+    expect(read.record.attributes).toEqual([{ key: "a", value: { stringValue: "x" } }]);
+    expect(read.warning).toMatch(/\(attributes, Attributes\)|\(Attributes, attributes\)/);
+  });
+
+  it("fills a body kvlist's unset value from KvlistValue's item of its key, adding its other keys", () => {
+    const body =
+      `{"kvlistValue":{"values":[{"key":"a","value":{}}]},` +
+      `"KvlistValue":{"values":[{"key":"a","value":{"intValue":"1"}},{"key":"b","value":{"intValue":"2"}}]}}`;
+    expect(logRecord(`"body":${body}`).record.body).toEqual({
+      kvlistValue: [
+        { key: "a", value: { intValue: "1" } },
+        { key: "b", value: { intValue: "2" } },
+      ],
+    });
+  });
+
+  it.each([
+    `"resource":{"attributes":[{"key":"service.name","value":{"stringValue":""}}],"Attributes":[{"key":"service.name","value":{"stringValue":"svc"}}]}`,
+    `"resource":{"attributes":[{"key":"service.name","value":{"stringValue":""}}]},"Resource":{"attributes":[{"key":"service.name","value":{"stringValue":"svc"}}]}`,
+  ])("keeps a resource's service.name another spelling gives beside an exact empty one: %s", (resource) => {
+    const text = `{"resourceLogs":[{${resource},"scopeLogs":[{"logRecords":[{"body":{"stringValue":"m"}}]}]}]}`;
+    expect(decoded("logs", text).request.resourceLogs[0]!.resource.attributes).toEqual([
+      { key: "service.name", value: { stringValue: "svc" } },
+    ]);
+  });
+
   it("keeps one service.name of a resource beside Resource", () => {
     const text =
       `{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"svc"}}]},` +

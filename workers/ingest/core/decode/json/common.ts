@@ -18,7 +18,7 @@ import {
   type JsonObject,
 } from "./values";
 import { noteFieldReadAs, noteFieldSentTwice, noteNullDouble, noteOneofChoice, noteUnknownField, noteUnreadValue } from "../decode-notes";
-import { exactJoined, filled, foldFieldName, holdsContent, holdsValue, isDefault, itemKeys, keyOfItem } from "./spellings";
+import { exactJoined, filled, filledItem, foldFieldName, holdsContent, holdsValue, isDefault, itemKeys, keyOfItem } from "./spellings";
 import { isDefaultAnyValue, keptMemberIndex } from "../oneof";
 
 
@@ -681,8 +681,9 @@ function readSpelledField(o: JsonObject, fields: MessageFields, name: string, ke
  * The field `name`'s lists under the keys `keys` (every one a list) joined in the document's order,
  * as the field sent that many times, set under `store` and noted as readSpelledField notes them.
  * When an exact spelling is among them, a key/value item under another spelling whose key an
- * exact list holds is dropped (keyOfItem: `"Attributes":[a=x],"attributes":[a=y]` is a=y, as
- * the Collector, reading only `attributes`, stores it); nothing else is lost.
+ * exact list holds only fills that item's unset value (keyOfItem, filledItem:
+ * `"Attributes":[a=x],"attributes":[a=y]` is a=y, as the Collector, reading only `attributes`,
+ * stores it; `"attributes":[a=""],"Attributes":[a=x]` is a=x); nothing else is lost.
  */
 function joinedLists(o: JsonObject, name: string, store: string, snake: string, keys: readonly string[]): void {
   const record = o as Record<string, unknown>;
@@ -693,7 +694,9 @@ function joinedLists(o: JsonObject, name: string, store: string, snake: string, 
   keys.forEach((key, index) => {
     for (const item of record[key] as unknown[]) {
       const itemKey = isExact(key) || exactItemKeys === undefined ? undefined : keyOfItem(item);
-      if (itemKey === undefined || !exactItemKeys!.has(itemKey)) items.push(item);
+      const held = itemKey === undefined ? undefined : exactItemKeys!.get(itemKey);
+      if (held === undefined) items.push(item);
+      else filledItem(held, item);
     }
     if (isExact(key)) return;
     if (index === 0 && !exact) noteFieldReadAs(o, key, name);

@@ -39,7 +39,7 @@ export function exactJoined(previous: unknown, next: unknown, key: string): unkn
     for (const item of next) {
       previous.push(item);
       const key = keys === undefined ? undefined : keyOfItem(item);
-      if (key !== undefined) keys!.add(key);
+      if (key !== undefined && !keys!.has(key)) keys!.set(key, item as JsonRecord);
     }
     return previous;
   }
@@ -52,8 +52,8 @@ export function exactJoined(previous: unknown, next: unknown, key: string): unkn
  * did): it only fills what is unset. A scalar is kept unless at its type's default (isDefault:
  * `"0"` is a default of a number or enum, not of a string), two lists are joined (nothing lost;
  * a histogram's bucket lists never reach here: common.ts, readSpelledField) except that a
- * key/value item whose key `previous` holds is dropped (the earlier spelling's value of that key
- * wins), and two messages are filled member by member (filledMessage), so `"status":{"code":2},
+ * key/value item whose key `previous` holds only fills that item's unset value (the earlier
+ * spelling's value of that key wins; filledItem), and two messages are filled member by member (filledMessage), so `"status":{"code":2},
  * "STATUS":{"code":0,"message":"m"}` is read as code 2 with message m.
  */
 export function filled(previous: unknown, next: unknown, key: string): unknown {
@@ -92,7 +92,7 @@ const TRACE_ID_FOLDED = foldFieldName("traceId");
 interface FillIndex {
   byFold?: Map<string, string>;
   anyValueMembers?: Set<string>;
-  itemKeys?: Set<string>;
+  itemKeys?: Map<string, JsonRecord>;
 }
 
 const fillIndexes = new WeakMap<object, FillIndex>();
@@ -147,31 +147,45 @@ function membersByFold(o: JsonRecord): Map<string, string> {
 
 /**
  * `next`'s items pushed into `previous` (filled), but an item of a key/value list (an attribute,
- * a kvlistValue's member: keyOfItem) whose key an item of `previous` holds is dropped: the value
- * the exact spelling (or the first) gave that key wins, where joining both would store the key
- * twice (`"attributes":[a=y],"Attributes":[a=x]` is a=y). Items without a key (an arrayValue's)
- * are all pushed.
+ * a kvlistValue's member: keyOfItem) whose key an item of `previous` holds only fills that
+ * item (filledItem): the value the exact spelling (or the first) gave that key wins unless unset,
+ * where joining both would store the key twice (`"attributes":[a=y],"Attributes":[a=x]` is a=y,
+ * `[a=""]` beside `[a=x]` is a=x). Items without a key (an arrayValue's) are all pushed.
  */
 function filledList(previous: unknown[], next: unknown[]): unknown[] {
   const index = fillIndexOf(previous);
   const keys = (index.itemKeys ??= itemKeys(previous));
-  const added: string[] = [];
+  const added: [string, JsonRecord][] = [];
   for (const item of next) {
     const key = keyOfItem(item);
-    if (key !== undefined && keys.has(key)) continue;
+    const held = key === undefined ? undefined : keys.get(key);
+    if (held !== undefined) {
+      filledItem(held, item);
+      continue;
+    }
     previous.push(item);
-    if (key !== undefined) added.push(key);
+    if (key !== undefined) added.push([key, item as JsonRecord]);
   }
-  for (const key of added) keys.add(key);
+  for (const [key, item] of added) if (!keys.has(key)) keys.set(key, item);
   return previous;
 }
 
-/** The keys of `list`'s key/value items (keyOfItem). */
-export function itemKeys(list: readonly unknown[]): Set<string> {
-  const out = new Set<string>();
+/**
+ * A key/value item `next` under another spelling read into `held`, the item an earlier (or the
+ * exact) spelling gave the same key: `held` keeps its value and only an unset one is filled
+ * (filled), so `"attributes":[a=""],"Attributes":[a=x]` is a=x while `[a=y]` beside `[a=x]` is
+ * a=y: a default never replaces a value, and no value is replaced by a default.
+ */
+export function filledItem(held: JsonRecord, next: unknown): void {
+  if (isRecord(next)) filledMessage(held, next);
+}
+
+/** `list`'s key/value items (keyOfItem) by key, the first item of each key (the one rows keep). */
+export function itemKeys(list: readonly unknown[]): Map<string, JsonRecord> {
+  const out = new Map<string, JsonRecord>();
   for (const item of list) {
     const key = keyOfItem(item);
-    if (key !== undefined) out.add(key);
+    if (key !== undefined && !out.has(key)) out.set(key, item as JsonRecord);
   }
   return out;
 }
