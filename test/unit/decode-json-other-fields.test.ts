@@ -29,8 +29,9 @@ const pairs = (flat: string[]) => flat.flatMap((value, i) => (i % 2 === 0 ? [[va
 const readAs = (count: number, first: string) =>
   `${count === 1 ? "1 field" : `${count} fields`} named as an OTLP field but for case or "_" read as that field (first ${first}; OTLP/JSON names fields in lowerCamelCase)`;
 const sentTwice = (count: number, first: string) =>
-  `${count === 1 ? "1 field" : `${count} fields`} sent twice in one object, under names equal but for case or "_", read as one field sent twice ` +
-  `(a value's last one kept unless at its default, lists joined, messages merged: first at ${first}; OTLP/JSON names fields in lowerCamelCase)`;
+  `${count === 1 ? "1 field" : `${count} fields`} sent twice in one object, under names equal but for case or "_", read as one field ` +
+  `(under OTLP's names as the field sent twice: a value's last one kept unless at its default, lists joined, messages merged; ` +
+  `another spelling only filling what they left unset: first at ${first}; OTLP/JSON names fields in lowerCamelCase)`;
 const notStored = (count: number, first: string) =>
   `${count === 1 ? "1 field" : `${count} fields`} holding a value under a name OTLP does not define for its message not stored ` +
   `(first ${first}; a misspelled field's content is lost: check its name)`;
@@ -64,9 +65,10 @@ describe("a field named as its message's field but for case or _", () => {
     expect(prepared.warning).toBe(readAs(1, "resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.datapoints as dataPoints"));
   });
 
-  it("reads a field beside its own name as that field sent twice: messages merged, the last value kept, lists joined, and says so", () => {
+  it("reads a field beside its own name with it: the exact name's value kept, lists joined, and says so", () => {
+    // The Collector reads only the exact name: its value wins whichever comes first.
     const prepared = prepare("logs", logs({ body: { stringValue: "first" }, Body: { stringValue: "last" } }));
-    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "last" });
+    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "first" });
     expect(prepared.warning).toBe(sentTwice(1, `${LOG} (body, Body)`));
     const reversed = prepare("logs", logs({ Body: { stringValue: "first" }, body: { stringValue: "last" } }));
     expect(rowsOf(reversed)[0]).toMatchObject({ Body: "last" });
@@ -200,9 +202,9 @@ describe("a KeyValue, AnyValue, ArrayValue or KeyValueList member named but for 
     expect(prepared.warning).toBe(readAs(15, "resourceSpans[0].resource.attributes[0].Key as key"));
   });
 
-  it('reads a member or field named twice but for case as one sent twice: the last kept, as a KeyValue\'s "Key" and "KEY" are', () => {
+  it('reads a member or field named twice but for case, neither exactly, as the first filled by the next: the first kept, as a KeyValue\'s "Key" and "KEY" are', () => {
     const prepared = prepareText("logs", logWith(`"body":{"StringValue":"a","STRINGVALUE":"b"},"attributes":[{"Key":"a","KEY":"b","value":{"stringValue":"v"}}]`));
-    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "b", LogAttributes: ["b", "v"] });
+    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "a", LogAttributes: ["a", "v"] });
     expect(prepared.warning).toBe(`${readAs(2, `${LOG}.body.StringValue as stringValue`)}; ${sentTwice(2, `${LOG}.body (StringValue, STRINGVALUE)`)}`);
   });
 
@@ -217,9 +219,9 @@ describe("a KeyValue, AnyValue, ArrayValue or KeyValueList member named but for 
     expect(() => prepareText("logs", logWith(`"body":{"IntValue":"five"}`))).toThrow(`${LOG}.body.IntValue: expected int64, got "five"`);
   });
 
-  it("reads a member beside itself named but for case as the member sent twice, and stores a key list lacking key under \"\" as before, warning of its other fields", () => {
+  it("reads a member beside itself named but for case as filling it (the exact one kept), and stores a key list lacking key under \"\" as before, warning of its other fields", () => {
     const prepared = prepareText("logs", logWith(`"body":{"stringValue":"first","StringValue":"last"},"attributes":[{"value":{"stringValue":"no key"}}]`));
-    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "last", LogAttributes: ["", "no key"] });
+    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "first", LogAttributes: ["", "no key"] });
     expect(prepared.warning).toBe(sentTwice(1, `${LOG}.body (stringValue, StringValue)`));
     const named = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{"name":"k","value":{"stringValue":"v"}}]`));
     expect(rowsOf(named)[0]).toMatchObject({ LogAttributes: ["", "v"] });
@@ -316,48 +318,52 @@ describe("a field its message does not define, beside what is stored", () => {
   });
 });
 
-describe("a field or member beside one named but for case, as the same conflict in exact case", () => {
+describe("a field or member beside one named but for case: the exact name's value kept, the other filling only what it left unset", () => {
   it.each([
-    // A key given twice keeps the last, as JSON.parse and the Collector keep it.
-    { fields: `"key":"k","Key":"k2","value":{"stringValue":"v"}`, key: "k2", value: "v", note: `(key, Key)` },
+    // The Collector reads only `key` and `value`: their values win, in either order.
+    { fields: `"key":"k","Key":"k2","value":{"stringValue":"v"}`, key: "k", value: "v", note: `(key, Key)` },
     { fields: `"Key":"k2","key":"k","value":{"stringValue":"v"}`, key: "k", value: "v", note: `(key, Key)` },
-    { fields: `"key":"k","value":{"stringValue":"v"},"Value":{"stringValue":"w"}`, key: "k", value: "w", note: `(value, Value)` },
-  ])("reads a KeyValue's $fields as its field sent twice, and says so", ({ fields, key, value, note }) => {
-    const exact = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{${fields.replace(/"Key"/, '"key"').replace(/"Value"/, '"value"')}}]`));
+    { fields: `"key":"k","value":{"stringValue":"v"},"Value":{"stringValue":"w"}`, key: "k", value: "v", note: `(value, Value)` },
+    // A default under another spelling never replaces a value (the probe's "abc" beside "0", and "v" beside "").
+    { fields: `"key":"abc","KEY":"0","value":{"stringValue":"v"}`, key: "abc", value: "v", note: `(key, KEY)` },
+    { fields: `"key":"k","value":{"stringValue":"v"},"Value":{"stringValue":""}`, key: "k", value: "v", note: `(value, Value)` },
+    // Where the exact one is at its default, the other fills it.
+    { fields: `"key":"","Key":"k2","value":{"stringValue":"v"}`, key: "k2", value: "v", note: `(key, Key)` },
+  ])("reads a KeyValue's $fields with its exact field's value kept, and says so", ({ fields, key, value, note }) => {
     const prepared = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{${fields}}]`));
     expect(rowsOf(prepared)[0]).toMatchObject({ LogAttributes: [key, value] });
-    expect(rowsOf(prepared)[0]!.LogAttributes).toEqual(rowsOf(exact)[0]!.LogAttributes);
     expect(prepared.warning).toBe(sentTwice(1, `${ATTRIBUTES}[0] ${note}`));
   });
 
   it.each([
-    { body: `{"stringValue":"v","IntValue":5}`, kept: "IntValue", members: "stringValue, IntValue" },
-    { body: `{"StringValue":"v","intValue":5}`, kept: "intValue", members: "StringValue, intValue" },
-  ])("reads the AnyValue $body as $members both set, as {\"stringValue\":\"v\",\"intValue\":5} is, and says so", ({ body, kept, members }) => {
-    const exact = prepareText("logs", logWith(`"body":{"stringValue":"v","intValue":5}`));
+    { body: `{"stringValue":"v","IntValue":5}`, kept: "v", note: "stringValue, IntValue" },
+    { body: `{"StringValue":"v","intValue":5}`, kept: "5", note: "intValue, StringValue" },
+    { body: `{"stringValue":"abc","StringValue":"0"}`, kept: "abc", note: "stringValue, StringValue" },
+    { body: `{"stringValue":"a","STRING_VALUE":"b"}`, kept: "a", note: "stringValue, STRING_VALUE" },
+    { body: `{"STRING_VALUE":"b","stringValue":"a"}`, kept: "a", note: "stringValue, STRING_VALUE" },
+    // An exact member at its default is still the member set, as the Collector reads it.
+    { body: `{"boolValue":false,"IntValue":5}`, kept: "false", note: "boolValue, IntValue" },
+  ])("reads the AnyValue $body as its exact member, the other spelling not read, and says so", ({ body, kept, note }) => {
     const prepared = prepareText("logs", logWith(`"body":${body}`));
-    expect(rowsOf(prepared)[0]!.Body).toBe("5");
-    expect(rowsOf(exact)[0]!.Body).toBe("5");
-    expect(prepared.warning).toContain(oneofChoice(`${LOG}.body (${members} set, ${kept} kept)`));
-    expect(exact.warning).toBe(oneofChoice(`${LOG}.body (stringValue, intValue set, intValue kept)`));
+    expect(rowsOf(prepared)[0]!.Body).toBe(kept);
+    expect(prepared.warning).toBe(sentTwice(1, `${LOG}.body (${note})`));
   });
 
   it.each([
-    { member: "arrayValue", other: "ArrayValue", first: `{"values":[{"stringValue":"a"}]}`, then: `{"values":[{"stringValue":"b"}]}`, body: `["a","b"]` },
-    { member: "kvlistValue", other: "KvlistValue", first: `{"values":[{"key":"a","value":{"stringValue":"1"}}]}`, then: `{"values":[{"key":"b","value":{"stringValue":"2"}}]}`, body: `{"a":"1","b":"2"}` },
-    { member: "ArrayValue", other: "arrayValue", first: `{"values":[{"stringValue":"a"}]}`, then: `{"values":[{"stringValue":"b"}]}`, body: `["a","b"]` },
+    // Another spelling's list fills the exact one's: joined, nothing lost.
+    { member: "arrayValue", other: "ArrayValue", first: `{"values":[{"stringValue":"a"}]}`, then: `{"values":[{"stringValue":"b"}]}`, body: `["a","b"]`, note: "" },
+    { member: "kvlistValue", other: "KvlistValue", first: `{"values":[{"key":"a","value":{"stringValue":"1"}}]}`, then: `{"values":[{"key":"b","value":{"stringValue":"2"}}]}`, body: `{"a":"1","b":"2"}`, note: "" },
+    { member: "ArrayValue", other: "arrayValue", first: `{"values":[{"stringValue":"a"}]}`, then: `{"values":[{"stringValue":"b"}]}`, body: `["b","a"]`, note: "arrayValue, ArrayValue" },
     // Its two exact names are one member too, as they are one field to the Collector.
-    { member: "arrayValue", other: "array_value", first: `{"values":[{"stringValue":"a"}]}`, then: `{"values":[{"stringValue":"b"}]}`, body: `["a","b"]` },
+    { member: "arrayValue", other: "array_value", first: `{"values":[{"stringValue":"a"}]}`, then: `{"values":[{"stringValue":"b"}]}`, body: `["a","b"]`, note: "" },
     // A scalar: the last value, as "stringValue" given twice keeps it.
-    { member: "stringValue", other: "string_value", first: `"a"`, then: `"b"`, body: "b" },
-    { member: "StringValue", other: "STRINGVALUE", first: `"a"`, then: `"b"`, body: "b" },
-  ])("reads the AnyValue member $member beside $other as the member given twice: lists joined, the last scalar kept", ({ member, other, first, then, body }) => {
-    const exactName = member.charAt(0).toLowerCase() + member.slice(1);
-    const exact = prepareText("logs", logWith(`"body":{"${exactName}":${first},"${exactName}":${then}}`));
+    { member: "stringValue", other: "string_value", first: `"a"`, then: `"b"`, body: "b", note: "" },
+    // Neither exact: the first kept, the next filling only what it left unset.
+    { member: "StringValue", other: "STRINGVALUE", first: `"a"`, then: `"b"`, body: "a", note: "" },
+  ])("reads the AnyValue member $member beside $other as one member: lists joined, the exact or else first scalar kept", ({ member, other, first, then, body, note }) => {
     const prepared = prepareText("logs", logWith(`"body":{"${member}":${first},"${other}":${then}}`));
     expect(rowsOf(prepared)[0]!.Body).toBe(body);
-    expect(rowsOf(exact)[0]!.Body).toBe(body);
-    expect(prepared.warning).toContain(sentTwice(1, `${LOG}.body (${member}, ${other})`));
+    expect(prepared.warning).toContain(sentTwice(1, `${LOG}.body (${note || `${member}, ${other}`})`));
     expect(prepared.warning).not.toContain("oneof");
   });
 
@@ -369,7 +375,7 @@ describe("a field or member beside one named but for case, as the same conflict 
       body: `{"a":"1","b":"2"}`,
       note: "kvlistValue (values, Values)",
     },
-  ])("reads an ArrayValue's or KeyValueList's values beside Values as the list given twice: joined in the sender's order ($note)", ({ value, body, note }) => {
+  ])("reads an ArrayValue's or KeyValueList's values beside Values as one list: joined in the sender's order ($note)", ({ value, body, note }) => {
     const prepared = prepareText("logs", logWith(`"body":{${value}}`));
     const exact = prepareText("logs", logWith(`"body":{${value.replace(/"(Values|VALUES)"/, '"values"')}}`));
     expect(rowsOf(prepared)[0]!.Body).toBe(body);
@@ -388,9 +394,12 @@ describe("a field or member beside one named but for case, as the same conflict 
     { fields: `"severity_text":"B","severityText":"A"`, kept: "A", note: "(severityText, severity_text)" },
     // Unlike the key given twice, a spelling at its default never replaces a value.
     { fields: `"severityText":"A","severity_text":""`, kept: "A", note: "(severityText, severity_text)" },
-    { fields: `"severityText":"A","severity_text":"B","SeverityText":"C"`, kept: "C", note: "(severityText, severity_text)" },
-    { fields: `"SeverityText":"C","severityText":"A","severity_text":"B"`, kept: "B", note: "(severityText, SeverityText)" },
-  ])("reads a scalar under both its names, $fields, as the field sent twice: the last kept, as the Collector keeps it", ({ fields, kept, note }) => {
+    // Another spelling never overrides the exact names' value, nor fills it with a default.
+    { fields: `"severityText":"A","severity_text":"B","SeverityText":"C"`, kept: "B", note: "(severityText, severity_text)" },
+    { fields: `"SeverityText":"C","severityText":"A","severity_text":"B"`, kept: "B", note: "(severityText, severity_text)" },
+    { fields: `"severityText":"A","severity_text":"","SEVERITYTEXT":"B"`, kept: "A", note: "(severityText, severity_text)" },
+    { fields: `"severityText":"A","SEVERITYTEXT":"B","severity_text":""`, kept: "A", note: "(severityText, severity_text)" },
+  ])("reads a scalar under both its names, $fields, as the field sent twice: the last kept, as the Collector keeps it, another spelling not", ({ fields, kept, note }) => {
     const prepared = prepareText("logs", logWith(`"body":{"stringValue":"m"},${fields}`));
     expect(rowsOf(prepared)[0]!.SeverityText).toBe(kept);
     const count = fields.split(",").length - 1;
@@ -445,25 +454,43 @@ describe("a field or member beside one named but for case, as the same conflict 
     expect(prepared.warning).toContain(sentTwice(1, `${LOG}.body (${member}, ${other})`));
   });
 
-  it("reads only letter case and a lowerCamelCase name's snake_case as its spellings: k_e_y is not key", () => {
+  it("reads a name but for case and any \"_\" as the field, as before: k_e_y beside key fills it, time_unixnano is timeUnixNano", () => {
     const prepared = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{"key":"k","value":{"stringValue":"v"},"k_e_y":"z"}]`));
     expect(rowsOf(prepared)[0]).toMatchObject({ LogAttributes: ["k", "v"] });
-    expect(prepared.warning).toBe(notStored(1, `${ATTRIBUTES}[0].k_e_y`));
-    const snake = prepareText("logs", logWith(`"body":{"stringValue":"m"},"Severity_Text":"WARN","time_unixnano":"${RECEIVED}"`));
-    expect(rowsOf(snake)[0]).toMatchObject({ SeverityText: "WARN" });
-    expect(snake.warning).toContain(readAs(1, `${LOG}.Severity_Text as severityText`));
-    expect(snake.warning).toContain(notStored(1, `${LOG}.time_unixnano`));
+    expect(prepared.warning).toBe(sentTwice(1, `${ATTRIBUTES}[0] (key, k_e_y)`));
+    const snake = prepareText("logs", `{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"body":{"stringValue":"m"},"Severity_Text":"WARN","time_unixnano":"${RECEIVED}"}]}]}]}`);
+    expect(rowsOf(snake)[0]).toMatchObject({ SeverityText: "WARN", Timestamp: RECEIVED });
+    expect(snake.warning).toBe(readAs(2, `${LOG}.Severity_Text as severityText`));
   });
 
   it.each([
-    { fields: `"bucketCounts":["1","2"],"explicitBounds":[1],"ExplicitBounds":[2]`, counts: ["1", "2"], bounds: [1], note: "ExplicitBounds" },
-    { fields: `"BucketCounts":["1","2"],"explicitBounds":[1],"bucketCounts":["5","6","7"]`, counts: ["1", "2"], bounds: [1], note: "bucketCounts" },
-  ])("keeps a histogram point's first bucket list of two spellings, the other not stored: $fields", ({ fields, counts, bounds, note }) => {
+    { field: "traceid_", fields: `"traceid_":"${TRACE_ID}"` },
+    { field: "_trace_id", fields: `"_trace_id":"${TRACE_ID}"` },
+    { field: "trace__id", fields: `"trace__id":"${TRACE_ID}"` },
+  ])("reads $field, alone in its record, as traceId (the spellings read before)", ({ field, fields }) => {
+    const prepared = prepareText("logs", `{"resourceLogs":[{"scopeLogs":[{"logRecords":[{${fields}}]}]}]}`);
+    expect(rowsOf(prepared)[0]).toMatchObject({ TraceId: TRACE_ID });
+    expect(prepared.warning).toBe(readAs(1, `${LOG}.${field} as traceId`));
+  });
+
+  it('reads an AnyValue\'s "stringvalue_" as stringValue', () => {
+    const prepared = prepareText("logs", logWith(`"body":{"stringvalue_":"x"}`));
+    expect(rowsOf(prepared)[0]!.Body).toBe("x");
+    expect(prepared.warning).toBe(readAs(1, `${LOG}.body.stringvalue_ as stringValue`));
+  });
+
+  it.each([
+    { fields: `"bucketCounts":["1","2"],"explicitBounds":[1],"ExplicitBounds":[2]`, counts: ["1", "2"], bounds: [1], note: "explicitBounds, ExplicitBounds" },
+    { fields: `"BucketCounts":["1","2"],"explicitBounds":[1],"bucketCounts":["5","6"]`, counts: ["5", "6"], bounds: [1], note: "bucketCounts, BucketCounts" },
+    { fields: `"BucketCounts":["1","2"],"bucketCounts":["3","4"],"explicitBounds":[1]`, counts: ["3", "4"], bounds: [1], note: "bucketCounts, BucketCounts" },
+    // Neither exact: the first of the other spellings.
+    { fields: `"BucketCounts":["1","2"],"BUCKETCOUNTS":["5","6"],"explicitBounds":[1]`, counts: ["1", "2"], bounds: [1], note: "bucketCounts, BUCKETCOUNTS" },
+  ])("keeps a histogram point's exact bucket list whole, another spelling's not stored: $fields", ({ fields, counts, bounds, note }) => {
     const notes = emptyDecodeNotes();
     const request = decodeRequest("metrics", "json", utf8.encode(histogram(fields)), undefined, undefined, undefined, notes);
     const data = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
     expect(data).toMatchObject({ type: "histogram", dataPoints: [{ bucketCounts: counts, explicitBounds: bounds }] });
-    expect(decodeNotesWarning(notes)).toContain(notStored(1, `${HISTOGRAM_POINT}.${note}`));
+    expect(decodeNotesWarning(notes)).toContain(`first at ${HISTOGRAM_POINT} (${note})`);
   });
 
   it("keeps an exponential histogram point's first positive buckets of two spellings", () => {
@@ -473,5 +500,18 @@ describe("a field or member beside one named but for case, as the same conflict 
     const data = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
     expect(data).toMatchObject({ type: "exponentialHistogram", dataPoints: [{ positive: { offset: 1, bucketCounts: ["1", "2"] } }] });
     expect(decodeNotesWarning(notes)).toContain("Positive");
+  });
+
+  it.each([
+    { buckets: `{"offset":1,"bucketCounts":["1"],"BucketCounts":["7","8"]}`, counts: ["1"], note: "(bucketCounts, BucketCounts)" },
+    { buckets: `{"offset":1,"bucketCounts":["1"],"bucket_counts":["7"],"BUCKET_COUNTS":["8"]}`, counts: ["1", "7"], note: "(bucketCounts, BUCKET_COUNTS)" },
+    { buckets: `{"offset":1,"BucketCounts":["7","8"]}`, counts: ["7", "8"], note: "positive.BucketCounts as bucketCounts" },
+  ])("reads an exponential histogram's buckets $buckets with a warning for the spelling not kept", ({ buckets, counts, note }) => {
+    const text = `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"e","exponentialHistogram":{"aggregationTemporality":2,"dataPoints":[{"timeUnixNano":"${RECEIVED}","count":"3","scale":1,"positive":${buckets}}]}}]}]}]}`;
+    const notes = emptyDecodeNotes();
+    const request = decodeRequest("metrics", "json", utf8.encode(text), undefined, undefined, undefined, notes);
+    const data = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
+    expect(data).toMatchObject({ type: "exponentialHistogram", dataPoints: [{ positive: { offset: 1, bucketCounts: counts } }] });
+    expect(decodeNotesWarning(notes)).toContain(note);
   });
 });

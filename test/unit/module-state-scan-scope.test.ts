@@ -232,6 +232,7 @@ function heldModuleState(): { held: ModuleState[]; reset: string[] } {
  * memo of names (keys, columns, parameters' names: never values) of bounded size, a number.
  */
 const HOLDS_NO_REQUEST_TEXT: Readonly<Record<string, string>> = {
+  "workers/ingest/core/decode/json/spellings.ts:fillIndexes": "a WeakMap keyed by the request's parsed objects: an index lives no longer than the object it indexes",
   "workers/ingest/core/decode/json/values.ts:listsRead": "a count of lists, read by the decode that reset it",
   "workers/ingest/core/redact/bounded-memo.ts:askingOfValue": "a flag, put back by `resumeRemembering` in each pause's finally",
   "workers/ingest/core/redact/detectors/detector.ts:CASELESS": "regex sources of the words the modules spell, built as they load",

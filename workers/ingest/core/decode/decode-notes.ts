@@ -47,7 +47,8 @@ export interface DecodeNotes {
   fieldsReadAs: PlacedNote;
   /**
    * JSON fields sent beside a field of the same name but for case and `_` (`{"key":"k","Key":"k2"}`,
-   * `Key` and `KEY`), read as that field sent twice (json/common.ts, readOtherFields); `first` is
+   * `Key` and `KEY`), read with it as one field (json/spellings.ts: the exact names' values first,
+   * another spelling only filling what they left unset, or not read when it cannot); `first` is
    * the path and the field's name as sent in each (`resourceLogs[0]….attributes[0] (key, Key)`).
    */
   fieldsSentTwice: PlacedNote;
@@ -175,8 +176,9 @@ export function decodeNotesWarning(notes: DecodeNotes): string {
   }
   if (fieldsSentTwice.count > 0) {
     parts.push(
-      `${plural(fieldsSentTwice.count, "field")} sent twice in one object, under names equal but for case or "_", read as one field sent twice ` +
-        `(a value's last one kept unless at its default, lists joined, messages merged: first at ${fieldsSentTwice.first}; OTLP/JSON names fields in lowerCamelCase)`,
+      `${plural(fieldsSentTwice.count, "field")} sent twice in one object, under names equal but for case or "_", read as one field ` +
+        `(under OTLP's names as the field sent twice: a value's last one kept unless at its default, lists joined, messages merged; ` +
+        `another spelling only filling what they left unset: first at ${fieldsSentTwice.first}; OTLP/JSON names fields in lowerCamelCase)`,
     );
   }
   if (invalidUtf8.count > 0) {

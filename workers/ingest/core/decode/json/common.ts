@@ -18,17 +18,17 @@ import {
   type JsonObject,
 } from "./values";
 import { noteFieldReadAs, noteFieldSentTwice, noteNullDouble, noteOneofChoice, noteUnknownField, noteUnreadValue } from "../decode-notes";
-import { joined } from "./repeated-keys";
+import { exactJoined, filled, filledItem, foldFieldName, holdsContent, holdsValue, isDefault, itemKeys, keyOfItem } from "./spellings";
 import { isDefaultAnyValue, keptMemberIndex } from "../oneof";
 
 
 /**
  * An AnyValue, whose members form a oneof. One member set and nothing beside it, as every OTLP
  * writer sends it, is read with a property lookup per name (both spellings: the Collector reads
- * both). Otherwise every member set is taken, in the sender's order, also one named but for case
- * or `_` (`StringValue`, as .NET's and Go's serializers write it: membersAsSent): one is read,
- * several are read as chosenMember decides and noted (`{"stringValue":"v","IntValue":5}` as
- * `{"stringValue":"v","intValue":5}`), none is an empty value (emptyAnyValue).
+ * both). Otherwise the members set are taken, in the sender's order, also one named but for case
+ * or `_` (`StringValue`, as .NET's and Go's serializers write it) when no exact name is set
+ * (membersAsSent: `{"stringValue":"v","IntValue":5}` is `"v"`, the other noted): one is read,
+ * several are read as chosenMember decides and noted, none is an empty value (emptyAnyValue).
  */
 export function anyValue(o: JsonObject, depth: number): AnyValue {
   if (depth > MAX_ANY_VALUE_DEPTH) fail(`AnyValue nested deeper than ${MAX_ANY_VALUE_DEPTH} levels`);
@@ -50,7 +50,7 @@ export function anyValue(o: JsonObject, depth: number): AnyValue {
   if (o.bytes_value != null) (key = "bytes_value"), set++;
   // A key beside the one member may be another member named but for case: read them all then.
   if (set === 1 && !hasMoreKeysThan(o, 1)) return anyValueMember(o, key!, depth);
-  const members = membersAsSent(o);
+  const members = membersAsSent(o, set > 0);
   if (members.length === 0) return emptyAnyValue(o);
   return members.length === 1 ? anyValueMember(o, members[0]!, depth) : chosenMember(o, members, depth);
 }
@@ -74,28 +74,43 @@ const ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map(
 const FOLDED_ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map([...ANY_VALUE_MEMBERS].map(([key, name]) => [foldFieldName(key), name]));
 
 /**
- * The keys of `o` that hold a value under a member's name, in either spelling or but for case or
- * `_` (`StringValue`, `INTVALUE`, `Kvlist_Value`), in the sender's order; each of the latter is
- * noted as readOtherFields notes a field read so. Every one is a member set, judged by
- * chosenMember (`stringValue` beside `IntValue`), except that a key naming the same member as one
- * before it (`{"arrayValue":…,"ArrayValue":…}`, `array_value`, `StringValue` and `STRINGVALUE`)
- * is that member sent twice, as readOtherFields reads a field so sent: joined into the earlier key's value (spellingJoined: lists joined, a scalar's
- * last value kept, as `"arrayValue"` given twice is read, but a default never replacing a value) and noted (noteFieldSentTwice). Unlike
- * a message's field, a member holding its default (`{"BoolValue":false}`) is read too: which
- * member is set is itself the value.
+ * The keys of `o` that hold a member, in the sender's order, by the rule of a field's spellings
+ * (spellings.ts): with a member set under an exact name (`stringValue`, `int_value`: `exactSet`),
+ * those are the members set; another spelling of one of them only fills what it left unset
+ * (filled: `"arrayValue":{"values":[a]},"ArrayValue":{"values":[b]}` holds a and b,
+ * `"stringValue":"abc","StringValue":"0"` is abc), one of another member (`IntValue`) is not read,
+ * each noted with the exact key; without, the other spellings are read as the members (each noted as
+ * readOtherFields notes a field read so). Several members are judged by chosenMember
+ * (`stringValue` beside `int_value`), except that a key naming the same member as one before it is
+ * that member sent twice, read into the earlier key's value and noted (noteFieldSentTwice): under
+ * exact names as the field sent twice (exactJoined: `"stringValue":"a","string_value":"b"` is b),
+ * under others as filling what the first left unset (filled: `"StringValue":"a","STRINGVALUE":"b"`
+ * is a). Unlike a message's field, a member holding its default (`{"BoolValue":false}`) is read
+ * too: which member is set is itself the value.
  */
-function membersAsSent(o: JsonObject): string[] {
+function membersAsSent(o: JsonObject, exactSet: boolean): string[] {
   const keys: string[] = [];
   const members: string[] = [];
+  let exactKeys: ReadonlyMap<string, string> | undefined;
   for (const key in o) {
     if (o[key] == null) continue;
     const exact = ANY_VALUE_MEMBERS.get(key);
     const member = exact ?? FOLDED_ANY_VALUE_MEMBERS.get(foldFieldName(key));
     if (member === undefined) continue;
+    if (exactSet && exact === undefined) {
+      exactKeys ??= exactMemberKeys(o);
+      const own = exactKeys.get(member);
+      // The exact spelling of the same member is filled (`arrayValue`'s values joined); another member is not read.
+      if (own !== undefined) (o as Record<string, unknown>)[own] = filled(o[own], o[key], own);
+      noteFieldSentTwice(o, key, own ?? exactKeys.get("")!);
+      continue;
+    }
     const twin = members.lastIndexOf(member);
     if (twin !== -1) {
-      (o as Record<string, unknown>)[keys[twin]!] = spellingJoined(o[keys[twin]!], o[key]);
-      noteFieldSentTwice(o, key, keys[twin]!);
+      const record = o as Record<string, unknown>;
+      const earlier = keys[twin]!;
+      record[earlier] = exact === undefined ? filled(o[earlier], o[key], earlier) : exactJoined(o[earlier], o[key], earlier);
+      noteFieldSentTwice(o, key, earlier);
       continue;
     }
     keys.push(key);
@@ -103,6 +118,18 @@ function membersAsSent(o: JsonObject): string[] {
     if (exact === undefined) noteFieldReadAs(o, key, member);
   }
   return keys;
+}
+
+/** The exact key `o` sets each member under, and under "" the first such key (for a note naming both spellings). */
+function exactMemberKeys(o: JsonObject): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const key in o) {
+    const member = o[key] == null ? undefined : ANY_VALUE_MEMBERS.get(key);
+    if (member === undefined) continue;
+    if (!out.has(member)) out.set(member, key);
+    if (!out.has("")) out.set("", key);
+  }
+  return out;
 }
 
 /** The AnyValue member `key` names: either spelling, or one named but for case or `_` (membersAsSent). */
@@ -487,6 +514,11 @@ export interface MessageFields {
   folded: ReadonlyMap<string, { name: string; snake: string }>;
   /** Fields whose first value sent is kept, another spelling's not stored (readSpelledField). */
   firstOnly?: ReadonlySet<string>;
+  /**
+   * The members of the message's oneof (a point's `asDouble`, `asInt`): one under another spelling
+   * is not read beside another holding a value (`holds`) under an exact name (readSpellings).
+   */
+  oneof?: { members: ReadonlySet<string>; holds: OneofMemberHolds };
 }
 
 /** `fieldNames` of `names`, and each by its folded form (`traceid` → traceId, trace_id). */
@@ -506,24 +538,31 @@ export function withFirstOnly(fields: MessageFields, ...names: string[]): Messag
   return { ...fields, firstOnly: new Set(names) };
 }
 
+/** Whether a oneof member's JSON `value`, of the member `name`, holds a value by the oneof's rule (readSpellings). */
+export type OneofMemberHolds = (value: unknown, name: string) => boolean;
+
 /**
- * A field name in lower case: `Body`, `TraceID`, `traceid` fold alike, and `Trace_Id` as
- * `trace_id`; a name folds to a field's only as its lowerCamelCase or snake_case does
- * (messageFields keys both), so `k_e_y` is not `key`.
+ * `fields` with `names` the members of its oneof (readSpellings), a member holding a value when
+ * `holds` says so: by default when not at its type's default (spellings.ts, isDefault: a point's
+ * `"asDouble":"0"` or `"asInt":"00"` holds none).
  */
-export function foldFieldName(key: string): string {
-  return key.toLowerCase();
+export function withOneof(fields: MessageFields, names: readonly string[], holds: OneofMemberHolds = (value, name) => !isDefault(value, name)): MessageFields {
+  return { ...fields, oneof: { members: new Set(names), holds } };
 }
+
+/** Re-exported for the metric decoder, which folds a data member's name (json/spellings.ts). */
+export { foldFieldName };
 
 /**
  * Looks at the fields of `o` that `fields` does not read, before the message is decoded; a
  * field holding no value (null, or its type's default: "", 0, false, [], {}) is passed over.
  * One whose name folds to a field's (foldFieldName: `Body`, `traceid`, `TraceID`, `Trace_Id`,
- * `datapoints`) is read as that field when neither of its spellings is set: its value is set on
- * `o` under the field's name (the parsed document is ours) and the reading is noted
- * (noteFieldReadAs). When the field is set too (`{"key":"k","Key":"k2"}`), or another key folded
- * to it came before (`Key`, `KEY`), it is read as the field sent twice is read (readSpellings);
- * so is a scalar or message field set under both its names (`severityText`, `severity_text`).
+ * `trace__id`, `datapoints`) is read as that field when neither of its spellings is set: its
+ * value is set on `o` under the field's name (the parsed document is ours) and the reading is
+ * noted (noteFieldReadAs). When the field is set too (`{"key":"k","Key":"k2"}`), or another key
+ * folded to it came before (`Key`, `KEY`), it only fills what they left unset (readSpellings,
+ * readSpelledField); a scalar or message field set under both its exact names (`severityText`,
+ * `severity_text`) is read as the field sent twice.
  * Any other is noted as not stored (noteUnknownField), for the answer's warning. Nothing is
  * refused: the spec requires receivers to ignore unknown fields, so a field OTLP adds later
  * never fails a request; the warning tells a sender who misspelled a field that its content was
@@ -547,8 +586,11 @@ export function readOtherFields(o: JsonObject, fields: MessageFields): void {
 /**
  * The keys of `o` that name one field (either spelling, set; or folded and holding a value),
  * grouped by the field in one pass over the keys, each group in the document's order (JSON.parse
- * keeps it) and read as one field (readSpelledField). Linear in the keys and their values, however
- * many spellings a sender repeats.
+ * keeps it) and read as one field (readSpelledField). A member of the message's oneof
+ * (`fields.oneof`) sent only under other spellings beside another member holding a value under an
+ * exact name is not read, as the Collector reads only the exact one (`"asDouble":1.5,"AsInt":"3"` is 1.5,
+ * `"gauge":{…},"Sum":{…}` the gauge), each of its keys noted as sent twice beside that exact key.
+ * Linear in the keys and their values, however many spellings a sender repeats.
  */
 function readSpellings(o: JsonObject, fields: MessageFields): void {
   const groups = new Map<string, string[]>();
@@ -561,69 +603,107 @@ function readSpellings(o: JsonObject, fields: MessageFields): void {
     if (keys === undefined) groups.set(name, [key]);
     else keys.push(key);
   }
-  for (const [name, keys] of groups) readSpelledField(o, fields, name, keys);
+  const exactMember = fields.oneof === undefined ? undefined : exactOneofKey(o, groups, fields);
+  for (const [name, keys] of groups) {
+    if (exactMember !== undefined && fields.oneof!.members.has(name) && !keys.some((key) => fields.camelOf.has(key))) {
+      for (const key of keys) noteFieldSentTwice(o, key, exactMember);
+      continue;
+    }
+    readSpelledField(o, fields, name, keys);
+  }
 }
 
 /**
- * The field `name` sent under the keys `keys` (in the document's order) read as the field sent
- * that many times (spellingJoined: lists joined, messages merged, the last scalar kept, a default
- * never replacing a value), set under its lowerCamelCase key, or its snake_case one when only that
- * is set, the other spelling removed so that the decoder's `o.x ?? o.x_y` and bothSpellings see
- * the one value. Each other key is noted as sent twice; the first, when neither spelling is set,
- * as read as the field. A field of `fields.firstOnly` (a histogram's counts and bounds, which only
- * agree with each other as sent together) keeps its first value, the others noted as not stored.
- * Both spellings alone holding lists are left to bothSpellings, which joins them in key order.
+ * The first key of `groups` (readSpellings) naming a member of `fields.oneof` under an exact name
+ * and holding a value by the oneof's rule (`holds`), if any: a member holding none (`"asDouble":0`,
+ * `"asDouble":"0"`, `"sum":{}`, a metric's `"gauge":{"dataPoints":[]}`) is filled by another
+ * spelling as any field is, and another member under another spelling is read beside it, the
+ * members then judged by the oneof rule (which keeps the one holding points, and notes it).
+ */
+function exactOneofKey(o: JsonObject, groups: ReadonlyMap<string, readonly string[]>, fields: MessageFields): string | undefined {
+  const { members, holds } = fields.oneof!;
+  for (const [name, keys] of groups) {
+    if (!members.has(name)) continue;
+    const exact = keys.find((key) => fields.camelOf.has(key) && holds(o[key], name));
+    if (exact !== undefined) return exact;
+  }
+  return undefined;
+}
+
+/**
+ * The field `name` sent under the keys `keys` (in the document's order) read as one value by the
+ * rule of spellings (spellings.ts): the exact spellings' values (lowerCamelCase, snake_case) as
+ * the field sent that many times (exactJoined: lists joined, messages merged, the last value kept
+ * but a default never replacing one), then each other spelling's filling only what they left
+ * unset (filled: `"severityText":"A","SEVERITYTEXT":"B"` is A, `"status":{"code":2},
+ * "STATUS":{"message":"m"}` is code 2 with message m). The value is set under the field's
+ * lowerCamelCase key, or its snake_case one when only that is set, the other spelling removed so
+ * that the decoder's `o.x ?? o.x_y` and bothSpellings see the one value. Every key but the one
+ * stored is noted as sent twice beside the field (a list under both exact names is joined unsaid,
+ * as bothSpellings joins it); another spelling read alone is noted as read as the field. A field
+ * of `fields.firstOnly` (a histogram's counts and bounds, which only agree with each other as sent
+ * together) is never filled: its exact value wins whole, else the first other spelling's (under
+ * both exact names the lists are joined, as the Collector appends them: a sender writing them in
+ * pieces).
+ * Lists alone are joined in the document's order (joinedLists); both exact spellings alone holding
+ * lists are left to bothSpellings, which joins them so.
  */
 function readSpelledField(o: JsonObject, fields: MessageFields, name: string, keys: string[]): void {
   const record = o as Record<string, unknown>;
   const snake = fields.folded.get(foldFieldName(name))!.snake;
-  const exact = keys.filter((key) => key === name || key === snake).length;
-  if (keys.length === 1 && exact === 1) return;
-  if (keys.length === 2 && exact === 2 && Array.isArray(record[keys[0]!]) && Array.isArray(record[keys[1]!])) return;
-  const store = keys.includes(name) || !keys.includes(snake) ? name : snake;
+  const exact = keys.filter((key) => key === name || key === snake);
+  if (keys.length === 1 && exact.length === 1) return;
+  if (keys.length === 2 && exact.length === 2 && Array.isArray(record[keys[0]!]) && Array.isArray(record[keys[1]!])) return;
+  const store = exact.includes(name) || !exact.includes(snake) ? name : snake;
   const firstOnly = fields.firstOnly?.has(name) === true;
+  if (!firstOnly && keys.every((key) => Array.isArray(record[key]))) return joinedLists(o, name, store, snake, keys);
   let value: unknown;
-  keys.forEach((key, index) => {
+  exact.forEach((key, index) => {
     const next = record[key];
-    if (index === 0) value = next;
-    else if (firstOnly && holdsValue(value)) return noteUnknownField(o, key);
-    else value = spellingJoined(value, next);
-    // Both spellings of a list are joined unsaid, as bothSpellings joins them.
-    if (key === store || ((key === name || key === snake) && Array.isArray(next))) return;
-    if (index === 0 && exact === 0) noteFieldReadAs(o, key, name);
-    else noteFieldSentTwice(o, key, name);
+    value = index === 0 ? next : exactJoined(value, next, name);
+    if (key !== store && !Array.isArray(next)) noteFieldSentTwice(o, key, name);
   });
+  for (const key of keys) {
+    if (key === name || key === snake) continue;
+    if (value === undefined) {
+      value = record[key];
+      noteFieldReadAs(o, key, name);
+      continue;
+    }
+    if (!(firstOnly && holdsValue(value))) value = filled(value, record[key], name);
+    noteFieldSentTwice(o, key, name);
+  }
   record[store] = value;
   if (store === name && snake !== name && keys.includes(snake)) delete record[snake];
 }
 
 /**
- * A field's value `next` under another spelling read into `previous` as the field sent twice
- * (repeated-keys.ts, joined), except that a spelling holding its type's default (`""`, `0`,
- * `"0"` beside a number, false, [], {}) never replaces a value: `"traceId":"5b8e…","trace_id":""`
- * keeps the trace id, as one spelling was kept before both were read.
+ * The field `name`'s lists under the keys `keys` (every one a list) joined in the document's order,
+ * as the field sent that many times, set under `store` and noted as readSpelledField notes them.
+ * When an exact spelling is among them, a key/value item under another spelling whose key an
+ * exact list holds only fills that item's unset value (keyOfItem, filledItem:
+ * `"Attributes":[a=x],"attributes":[a=y]` is a=y, as the Collector, reading only `attributes`,
+ * stores it; `"attributes":[a=""],"Attributes":[a=x]` is a=x); nothing else is lost.
  */
-export function spellingJoined(previous: unknown, next: unknown): unknown {
-  if (holdsValue(previous) && isDefaultBeside(next, previous)) return previous;
-  return joined(previous, next);
-}
-
-/** Whether `value` is its type's default, a number's judged by `beside` (`"0"` is int64's default, but a string's value). */
-function isDefaultBeside(value: unknown, beside: unknown): boolean {
-  if (!holdsValue(value)) return true;
-  return typeof value === "string" && isNumeric(beside) && Number(value) === 0 && value.trim() !== "";
-}
-
-/** A JSON number or a string holding one (proto3 JSON writes int64 as a string). */
-function isNumeric(value: unknown): boolean {
-  if (typeof value === "number") return true;
-  return typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value));
-}
-
-/** Whether a JSON value is set to other than its type's default (proto3 JSON writes defaults or omits them). */
-function holdsValue(value: unknown): boolean {
-  if (typeof value === "object") return value !== null && holdsContent(value);
-  return value !== "" && value !== 0 && value !== false && value !== undefined;
+function joinedLists(o: JsonObject, name: string, store: string, snake: string, keys: readonly string[]): void {
+  const record = o as Record<string, unknown>;
+  const isExact = (key: string): boolean => key === name || key === snake;
+  const exact = keys.some(isExact);
+  const exactItemKeys = exact ? itemKeys(keys.filter(isExact).flatMap((key) => record[key] as unknown[])) : undefined;
+  const items: unknown[] = [];
+  keys.forEach((key, index) => {
+    for (const item of record[key] as unknown[]) {
+      const itemKey = isExact(key) || exactItemKeys === undefined ? undefined : keyOfItem(item);
+      const held = itemKey === undefined ? undefined : exactItemKeys!.get(itemKey);
+      if (held === undefined) items.push(item);
+      else filledItem(held, item);
+    }
+    if (isExact(key)) return;
+    if (index === 0 && !exact) noteFieldReadAs(o, key, name);
+    else noteFieldSentTwice(o, key, name);
+  });
+  record[store] = items;
+  if (store === name && snake !== name && keys.includes(snake)) delete record[snake];
 }
 
 /** How a ResourceX message names its list of ScopeX messages, now and before OTLP 1.0. */
@@ -727,11 +807,4 @@ export function refuseUnknownValues(o: JsonObject, known: ReadonlySet<string>, m
     if (known.has(key) || o[key] == null) continue;
     fail(`unknown field, and no ${messageName} field set: it would be stored empty`, key);
   }
-}
-
-function holdsContent(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value !== "object" || value === null) return false;
-  for (const _ in value) return true;
-  return false;
 }

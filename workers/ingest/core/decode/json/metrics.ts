@@ -22,6 +22,7 @@ import {
   containerFields,
   foldFieldName,
   withFirstOnly,
+  withOneof,
   keyValues,
   messageFields,
   messages,
@@ -57,7 +58,9 @@ import { noteNullDouble, noteOneofChoice } from "../decode-notes";
 import { chosenDataMember, isDefaultNumberValue, keptMemberIndex } from "../oneof";
 
 const FIELDS = containerFields("metrics", "Metrics", "metrics");
-const METRIC_FIELDS = messageFields("name", "description", "unit", "metadata", "gauge", "sum", "histogram", "exponentialHistogram", "summary");
+const DATA_MEMBERS = ["gauge", "sum", "histogram", "exponentialHistogram", "summary"] as const;
+type DataMember = (typeof DATA_MEMBERS)[number];
+const METRIC_FIELDS = withOneof(messageFields("name", "description", "unit", "metadata", ...DATA_MEMBERS), DATA_MEMBERS, holdsDataPoints);
 /** The fields of each data message (Gauge, Sum, …), by the Metric's member holding it. */
 const DATA_FIELDS = {
   gauge: messageFields("dataPoints"),
@@ -67,7 +70,7 @@ const DATA_FIELDS = {
   summary: messageFields("dataPoints"),
 } as const;
 const POINT_FIELDS = ["attributes", "startTimeUnixNano", "timeUnixNano", "exemplars", "flags"] as const;
-const NUMBER_POINT_FIELDS = messageFields(...POINT_FIELDS, "asDouble", "asInt");
+const NUMBER_POINT_FIELDS = withOneof(messageFields(...POINT_FIELDS, "asDouble", "asInt"), ["asDouble", "asInt"]);
 /** A histogram's counts and bounds, and an exponential one's buckets, agree only as sent together: each kept from its first spelling. */
 const HISTOGRAM_POINT_FIELDS = withFirstOnly(
   messageFields(...POINT_FIELDS, "count", "sum", "bucketCounts", "explicitBounds", "min", "max"),
@@ -90,8 +93,10 @@ const EXPONENTIAL_HISTOGRAM_POINT_FIELDS = withFirstOnly(
   "positive",
   "negative",
 );
+/** An exponential histogram's Buckets: its counts too kept from their first spelling. */
+const BUCKETS_FIELDS = withFirstOnly(messageFields("offset", "bucketCounts"), "bucketCounts");
 const SUMMARY_POINT_FIELDS = messageFields(...POINT_FIELDS, "count", "sum", "quantileValues");
-const EXEMPLAR_FIELDS = messageFields("filteredAttributes", "timeUnixNano", "asDouble", "asInt", "spanId", "traceId");
+const EXEMPLAR_FIELDS = withOneof(messageFields("filteredAttributes", "timeUnixNano", "asDouble", "asInt", "spanId", "traceId"), ["asDouble", "asInt"]);
 
 export function metricsRequest(o: JsonObject): MetricsRequest {
   return { resourceMetrics: resourceList(o, FIELDS, resourceMetrics) };
@@ -133,8 +138,21 @@ function metric(o: JsonObject): Metric {
   return out;
 }
 
-const DATA_MEMBERS = ["gauge", "sum", "histogram", "exponentialHistogram", "summary"] as const;
-type DataMember = (typeof DATA_MEMBERS)[number];
+const DATA_POINTS_FOLDED = foldFieldName("dataPoints");
+
+/**
+ * Whether a data member's JSON `value` (a Gauge, Sum, …, its own spellings not yet read) holds
+ * data points under any spelling of `dataPoints`: the `data` oneof's rule of holding a value
+ * (chosenData), so that `"gauge":{"dataPoints":[]}` or `"sum":{"aggregationTemporality":0}`
+ * never hides another member's points sent under another spelling (readSpellings).
+ */
+function holdsDataPoints(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  for (const [key, member] of Object.entries(value)) {
+    if (Array.isArray(member) && member.length > 0 && foldFieldName(key) === DATA_POINTS_FOLDED) return true;
+  }
+  return false;
+}
 
 /** The `data` oneof's member sent under `key`: each member's lowerCamelCase name, and `exponential_histogram`. */
 const DATA_MEMBER_OF_KEY: ReadonlyMap<string, DataMember> = new Map<string, DataMember>([
@@ -370,6 +388,7 @@ function exponentialHistogramDataPoint(o: JsonObject): ExponentialHistogramDataP
 function buckets(value: unknown, key: string): ExponentialHistogramBuckets {
   const o = optionalObject(value, key);
   if (o === undefined) return { offset: 0, bucketCounts: [] };
+  readOtherFields(o, BUCKETS_FIELDS);
   try {
     return { offset: sint32(o.offset, "offset"), bucketCounts: bothSpellings(o, "bucketCounts", "bucket_counts", uint64s) };
   } catch (error) {

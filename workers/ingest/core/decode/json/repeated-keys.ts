@@ -79,7 +79,8 @@ class JoiningBuilder implements JsonBuilder<unknown> {
   }
 }
 
-function isRecord(value: unknown): value is JsonRecord {
+/** A parsed JSON object (not a list, not null). */
+export function isRecord(value: unknown): value is JsonRecord {
   return typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 }
 
@@ -103,7 +104,7 @@ export function joined(previous: unknown, next: unknown): unknown {
 }
 
 /** As JSON.parse sets a member: `__proto__` too becomes an own data property, not the prototype. */
-function setMember(o: JsonRecord, key: string, value: unknown): void {
+export function setMember(o: JsonRecord, key: string, value: unknown): void {
   if (key === "__proto__") Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
   else o[key] = value;
 }

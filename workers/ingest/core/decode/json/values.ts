@@ -151,12 +151,20 @@ export function enumeration(value: unknown, key: string, names: EnumTable, enumN
   if (typeof value === "string" && !/^[+-]?\d+$/.test(value)) {
     const number = names.get(value.toUpperCase());
     if (number !== undefined) return number;
-    return NUMBER_TOKEN.test(value) ? int(value, key, INT32_MIN, INT32_MAX, `${enumName} (int32)`) : value;
+    return isUnknownEnumText(value, names) ? value : int(value, key, INT32_MIN, INT32_MAX, `${enumName} (int32)`);
   }
   // The usual integer and the usual absence, before the type name for errors is put together.
   if (value === undefined || value === null) return 0;
   if (typeof value === "number" && Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX) return value;
   return int(value, key, INT32_MIN, INT32_MAX, `${enumName} (int32)`);
+}
+
+/**
+ * Whether enumeration keeps `text` as sent: no name of `names` (in any case) and no number
+ * (`"STATUS_CODE_UNSET"` for a severity number, an unknown name a newer enum may hold).
+ */
+export function isUnknownEnumText(text: string, names: EnumTable): boolean {
+  return !/^[+-]?\d+$/.test(text) && names.get(text.toUpperCase()) === undefined && !NUMBER_TOKEN.test(text);
 }
 
 function int64(value: unknown, key: string | undefined, signed: boolean): string {
