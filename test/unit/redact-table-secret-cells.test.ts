@@ -156,36 +156,53 @@ describe("a Markdown key cell or column's name of words, bold or in backticks, i
     expect(redacted(field)).toBe(field);
     expect(redacted(row)).toBe(row);
   });
-  it.each([
-    ["| Forgot Password | https://acme.io/forgot |", "Forgot Password: https://acme.io/forgot"],
-    ["| Change Password | /account/password |", "Change Password: /account/password"],
-    ["| Reset Password | button |", "Reset Password: button"],
-  ])("%j, a password's action named as its key, loses its value as %j does in text (known false positives)", (row, field) => {
-    const value = field.slice(field.indexOf(": ") + 2);
-    expect(redacted(field)).toBe(field.replace(value, SECRET_PARAM));
-    expect(redacted(row)).toBe(row.replace(value, SECRET_PARAM));
-  });
+  itKeeps("a key cell naming a UI action on a password, its value the action's link, route or control, stays: %j", redacted, [
+    "| Forgot Password | https://acme.io/forgot |",
+    "| Change Password | /account/password |",
+    "| Reset Password | button |",
+    "| **Show Password** | toggle |",
+    "| User | Reset Password |\n|---|---|\n| bob | https://acme.io/reset |",
+  ]);
+  itStores("under an action's name any other value is read, a reset's temporary password too: %j", redacted, [
+    ["| Reset Password | Zx9Kq2Lm7 |", `| Reset Password | ${SECRET_PARAM} |`],
+    ["| Change Password | hunter2x9 |", `| Change Password | ${SECRET_PARAM} |`],
+  ]);
   it.each([
     ["| API Key | Zx9Kq2Lm7Pw4abcd1234 |", "API Key: Zx9Kq2Lm7Pw4abcd1234"],
     ["| Secret Key | wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY |", "Secret Key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"],
-  ])("%j is not read though %j goes in text, another detector than the field form reading it there (README's known leaks)", (row, field) => {
+    ["| Access Key | hunter2x9 |", "Access Key: hunter2x9"],
+  ])("%j, a name of words the field form does not read, is read as its words joined (`api_key`), as %j goes in text", (row, field) => {
+    const value = field.slice(field.indexOf(": ") + 2);
     expect(redacted(field)).not.toBe(field);
-    expect(redacted(row)).toBe(row);
+    expect(redacted(row)).toBe(row.replace(value, SECRET_PARAM));
   });
-  itKeeps("a key cell in italics or mixed marks is no key (README's known leaks): %j", redacted, [
-    "| *password* | hunter2x9 |",
-    "| _password_ | hunter2x9 |",
-    "| ***password*** | hunter2x9 |",
-    "| **`password`** | hunter2x9 |",
-    "| **DB** Password | hunter2x9 |",
-    "| User | *Password* |\n|---|---|\n| bob | hunter2x9 |",
+  itStores("a header's column of words the field form does not read is read as its words joined: %j", redacted, [
+    ["| User | API Key |\n|---|---|\n| bob | Zx9Kq2Lm7Pw4abcd1234 |", `| User | API Key |\n|---|---|\n| bob | ${SECRET_PARAM} |`],
   ]);
-  itStores("a key cell holding its colon is the field form's, which takes the `|` after it and keeps the value (README's known leak): %j", redacted, [
-    ["| Password: | hunter2x9 |", `| Password: ${SECRET_PARAM} hunter2x9 |`],
+  itStores("a key cell in italics, in mixed marks or with marks not closed as opened is read as its name: %j", redacted, [
+    ["| *password* | hunter2x9 |", `| *password* | ${SECRET_PARAM} |`],
+    ["| _password_ | hunter2x9 |", `| _password_ | ${SECRET_PARAM} |`],
+    ["| ***password*** | hunter2x9 |", `| ***password*** | ${SECRET_PARAM} |`],
+    ["| **`password`** | hunter2x9 |", `| **\`password\`** | ${SECRET_PARAM} |`],
+    ["| **DB** Password | hunter2x9 |", `| **DB** Password | ${SECRET_PARAM} |`],
+    ["| **password* | hunter2x9 |", `| **password* | ${SECRET_PARAM} |`],
+    ["| **password` | hunter2x9 |", `| **password\` | ${SECRET_PARAM} |`],
+    ["| User | *Password* |\n|---|---|\n| bob | hunter2x9 |", `| User | *Password* |\n|---|---|\n| bob | ${SECRET_PARAM} |`],
+    ["| User | _API Key_ |\n|---|---|\n| bob | Zx9Kq2Lm7Pw4 |", `| User | _API Key_ |\n|---|---|\n| bob | ${SECRET_PARAM} |`],
   ]);
-  itStores("a mark not closed as opened, five words, a psql key of words or a cell after another stays no key: %j", redacted, [
-    ["| **password* | hunter2x9 |", "| **password* | hunter2x9 |"],
-    ["| **password` | hunter2x9 |", "| **password` | hunter2x9 |"],
+  itStores("a key cell holding its colon, inside its marks or out, is read as its name; the `|` after it is no value: %j", redacted, [
+    ["| Password: | hunter2x9 |", `| Password: | ${SECRET_PARAM} |`],
+    ["| **Password:** | hunter2x9 |", `| **Password:** | ${SECRET_PARAM} |`],
+    ["| **API Key**: | Zx9Kq2Lm7Pw4 |", `| **API Key**: | ${SECRET_PARAM} |`],
+    ["password: |\n  hunter2x9", "password: |\n  hunter2x9".replace("|\n  hunter2x9", redacted("password: |\n  hunter2x9").slice("password: ".length))],
+  ]);
+  itKeeps("marked look-alikes stay: a marked name of no secret, a mark alone: %j", redacted, [
+    "| *note* | hunter2x9 |",
+    "| *Token Count* | 42 |",
+    "| _token count_ | 42 |",
+    "| * | hunter2x9 |",
+  ]);
+  itStores("five words, a psql key of words or a cell after another stays no key: %j", redacted, [
     ["| My Secret Key Value Now | hunter2x9 |", "| My Secret Key Value Now | hunter2x9 |"],
     ["DB Password | hunter2x9", "DB Password | hunter2x9"],
     ["| a | DB Password | hunter2x9 |", "| a | DB Password | hunter2x9 |"],

@@ -32,17 +32,25 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
 
 /** A key: a word of letters, digits, `_`, `.` and `-`, a letter first. */
 const KEY = "[A-Za-z][\\w.-]{0,63}";
+/** Emphasis and code marks around a Markdown key cell's word: bold, italics, both, backticks (`**`, `_`, `***`, `` **` ``). */
+const MARKS = "[*_\x60]{0,3}";
 /**
  * A Markdown key cell or column's name: up to four such words joined by one blank (`DB Password`,
- * `API key`), bold or in backticks as a whole (`**password**`, `__token__`, `` `api_key` ``).
+ * `API key`), each in emphasis or code marks or none (`**password**`, `*password*`, `__token__`,
+ * `` **`password`** ``, `**DB** Password`), and the colon a form's label ends with (`Password:`, `**Password:**`).
  */
-const KEY_CELL = `(?:\\*\\*|__|\x60)?${KEY}(?: ${KEY}){0,3}(?:\\*\\*|__|\x60)?`;
-/** A key cell whole: its bold's or backticks' marks (1), the same at its end, and its name (2). */
-const WHOLE_KEY_CELL = new RegExp(`^(\\*\\*|__|\x60)?(${KEY}(?: ${KEY}){0,3})\\1$`);
+const KEY_CELL = `${MARKS}${KEY}${MARKS}(?: ${MARKS}${KEY}${MARKS}){0,3}(?::${MARKS})?`;
+/** A key cell's name once its marks and colon are dropped: up to four keys joined by one blank. */
+const KEY_NAME = new RegExp(`^${KEY}(?: ${KEY}){0,3}$`);
 
-/** The name a Markdown key cell or column's name gives, without its bold's or backticks' marks (`**DB Password**`: `DB Password`); undefined when it is no such cell. */
+/**
+ * The name a Markdown key cell or column's name gives, without its emphasis or code marks and its
+ * label's colon (`**DB** Password`, `*password*`, `_password_`, `Password:`: `DB Password`, `password`,
+ * `password`, `Password`); undefined when it is no such cell. A `_` inside a word is the word's (`api_key`).
+ */
 function keyName(cell: string): string | undefined {
-  return WHOLE_KEY_CELL.exec(cell)?.[2];
+  const name = cell.replace(/[*\x60]/g, "").replace(/:(?=_*$)/, "").replace(/(?<![^ ])_+|_+(?![^ ])/g, "");
+  return KEY_NAME.test(name) ? name : undefined;
 }
 
 /**
@@ -103,6 +111,22 @@ const MARKDOWN_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)[ \t]*\|[ \t]*${ROW_E
 const PSQL_END = String.raw`(?:[.,;!?][ \t][^|]*|\\+"[^|]*)?[ \t]*$`;
 /** A value cell of a psql row: blanks, the value (1), the row's end, blanks to the line's end. */
 const PSQL_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)${PSQL_END}`);
+/**
+ * A Markdown row's value cell followed by further cells (`| password | hunter2x9 | note |`, `| password | hunter2x9 | |`):
+ * blanks (1), the value (2), no `|` in it, blanks and its `|`; the further cells, none opening with a stop (`|. a | b` is prose
+ * after the row), each up to its `|`, then the row's end.
+ */
+const WIDER_ROW_CELL = new RegExp(String.raw`^([ \t]*)([^\s|]+)[ \t]*\|(?:(?![ \t]*[.,;!?])[^|\r\n]*\|)+[ \t]*${ROW_END}$`);
+
+/**
+ * The value cell of a Markdown row of three cells or more (`WIDER_ROW_CELL`), or null: only a value shaped as a password
+ * (`isPasswordShaped`: `hunter2x9`, not `string`, `count`, `required`), as such a row is as often a table's header without its
+ * rule line (`| token | count | share |`) or a row of field names, types and descriptions (`| password | string | The user's password |`).
+ */
+function widerRowCell(rest: string): RegExpExecArray | null {
+  const cell = WIDER_ROW_CELL.exec(rest);
+  return cell !== null && isPasswordShaped(cell[2]!) ? cell : null;
+}
 /** What may follow a Markdown row's closing `|`: blanks and the row's end. */
 const AFTER_ROW = new RegExp(String.raw`^[ \t]*${ROW_END}$`);
 /** A passphrase's shape in a cell: lower-case words joined by one blank (`isPassphraseUnder` judges it). */
@@ -160,6 +184,32 @@ function isBareHeaderRow(markdown: boolean, before: string, value: string, after
 }
 
 /**
+ * `value` read under a key cell's or column's name of several words as the field form reads `name: value`, or, when
+ * that keeps it, as it reads the name's words joined by `_` in lower case (`API Key`, `Secret Key`: `api_key`,
+ * `secret_key`): a table's cell names its field in words where a program names it in one, and `API Key: …` goes in
+ * text by the credential phrases' reading, which a cell's name alone does not reach. A name the joined word names no
+ * secret by stays (`Password Policy`: `password_policy`).
+ */
+function nameReading(name: string, value: string, marker: string): { value: string; rewrite: Rewrite } | undefined {
+  return fieldReading(name, value, marker) ?? (name.includes(" ") ? fieldReading(name.toLowerCase().replaceAll(" ", "_"), value, marker) : undefined);
+}
+
+/** A key cell's first word that names an action on the secret a UI offers (`Forgot Password`, `Reset Password`, `Change Password`). */
+const UI_ACTION_WORDS: ReadonlySet<string> = new Set(["forgot", "forget", "reset", "change", "recover", "show", "hide", "toggle"]);
+/** A UI action's target: a link (`https://acme.io/forgot`), a route (`/account/password`) or a control's word of letters (`button`, `Link`). */
+const UI_ACTION_TARGET = /^(?:[a-z][\w+.-]{0,15}:\/\/\S+|\/\S*|[A-Za-z]+)$/;
+
+/**
+ * Whether the row names a UI action on a password, not a secret: a name of two words or more whose first is an action's
+ * (`UI_ACTION_WORDS`) and a value that is the action's link, route or control (`UI_ACTION_TARGET`). Any other value under
+ * such a name is read (`| Reset Password | Zx9Kq2Lm7 |`, a reset's temporary password).
+ */
+function namesUiAction(name: string, value: string): boolean {
+  const words = name.split(" ");
+  return words.length > 1 && UI_ACTION_WORDS.has(words[0]!.toLowerCase()) && UI_ACTION_TARGET.test(value);
+}
+
+/**
  * A table's cell `value` under `name` read as the field `name: value` (`fieldReading`), or undefined when it stays: a value
  * holding blanks only as a passphrase (`isPassphraseUnder`), read under the password's word and gone whole, as a
  * description there (`The user's password, min 8 chars`, `see vault`) stays.
@@ -167,7 +217,8 @@ function isBareHeaderRow(markdown: boolean, before: string, value: string, after
 function cellReading(name: string, value: string, marker: string): { value: string; rewrite: Rewrite } | undefined {
   const phrase = value.includes(" ");
   if (phrase && !isPassphraseUnder(name, value)) return undefined;
-  const reading = fieldReading(phrase ? passwordWord(name)! : name, value, marker);
+  if (namesUiAction(name, value)) return undefined;
+  const reading = phrase ? fieldReading(passwordWord(name)!, value, marker) : nameReading(name, value, marker);
   if (reading === undefined || reading.value === value || (phrase && reading.value !== marker)) return undefined;
   return reading;
 }
@@ -185,7 +236,7 @@ function redactTableRow(match: string, marker: string, text: string, start: numb
   const after = start + match.length;
   if (RULE_LINE_NEXT.test(text.slice(after, after + 24))) return undefined;
   const rest = match.slice(1);
-  const cell = head[1] === undefined ? (PSQL_CELL.exec(rest) ?? PSQL_PHRASE_CELL.exec(rest)) : (MARKDOWN_CELL.exec(rest) ?? MARKDOWN_PHRASE_CELL.exec(rest));
+  const cell = head[1] === undefined ? (PSQL_CELL.exec(rest) ?? PSQL_PHRASE_CELL.exec(rest)) : (MARKDOWN_CELL.exec(rest) ?? widerRowCell(rest) ?? MARKDOWN_PHRASE_CELL.exec(rest));
   if (cell === null) return undefined;
   if (isBareHeaderRow(head[1] !== undefined, line.slice(0, head.index), cell[2]!, rest.slice(cell[1]!.length + cell[2]!.length))) return undefined;
   const reading = cellReading(name, cell[2]!, marker);
