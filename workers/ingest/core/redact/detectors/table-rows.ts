@@ -3,6 +3,7 @@ import { MESSAGE_START } from "../logger-prefix";
 import { countWork, currentScan, resetAfterEachScan } from "../scan-scope";
 import { isPasswordShaped, namesCodeInPlace, namesToken } from "../secret-names";
 import { isPassphraseUnder, passwordWord } from "../passphrases";
+import { tableView } from "../table-view";
 import { isCodeNumber } from "./code-lists";
 import { redactionMarker, type Detector, type Rewrite } from "./detector";
 import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
@@ -53,20 +54,24 @@ function keyName(cell: string): string | undefined {
   return KEY_NAME.test(name) ? name : undefined;
 }
 
+/** A cell's border: a `|`, or a box-drawing table's vertical line (`│`, `┃`, `║`), which the rows are read with as a `|` (`tableView`). */
+const BORDER = "[|\u2502\u2503\u2551]";
+/** Where a row may start in a line: where the message starts, or a JSON member's string opening (`{"msg":"| password | … |"}`). */
+const ROW_START = `(?:${MESSAGE_START}|"[ \\t]{0,16}:[ \\t]{0,16}")`;
 /**
- * Where the message starts (the line's start, or after a logger's prefix: a row printed by a logger,
- * `2026-12-04T21:00:00.000Z ERROR | password | hunter2x9 |`), a Markdown row's opening `|` and its key
- * cell or a psql row's one-word key, and blanks, read back from the `|` after the key.
+ * Where the row starts (the line's start, after a logger's prefix: a row printed by a logger,
+ * `2026-12-04T21:00:00.000Z ERROR | password | hunter2x9 |`, or a JSON member's string opening), a Markdown row's opening
+ * `|` and its key cell or a psql row's one-word key, and blanks, read back from the `|` after the key.
  */
-const ROW_HEAD = `(?<=${MESSAGE_START}[ \\t]{0,16}(?:\\|[ \\t]{0,64}${KEY_CELL}|${KEY})[ \\t]{0,64}\\|)`;
-const SOURCE = `\\|${ROW_HEAD}[^\\r\\n]{1,4096}`;
+const ROW_HEAD = `(?<=${ROW_START}[ \\t]{0,16}(?:${BORDER}[ \\t]{0,64}${KEY_CELL}|${KEY})[ \\t]{0,64}${BORDER})`;
+const SOURCE = `${BORDER}${ROW_HEAD}[^\\r\\n]{1,4096}`;
 
 /** A Markdown row's head before the `|` after its key cell: its opening `|` and blanks (1), the key cell (2), blanks. */
 const MARKDOWN_HEAD_AT_END = new RegExp(`(\\|[ \\t]*)(${KEY_CELL})[ \\t]*$`);
 /** A row's head before the `|` after its key: a Markdown row's opening `|` (1), the key (2), blanks. */
 const HEAD_AT_END = new RegExp(`(\\|[ \\t]*)?(${KEY})[ \\t]*$`);
-/** What may come before a row's head in its line: a logger's prefix, or nothing, and blanks (read forward, anchored). */
-const BEFORE_HEAD = new RegExp(`^${MESSAGE_START}[ \\t]*$`);
+/** What may come before a row's head in its line: a logger's prefix, or nothing, or a JSON member up to its string's opening quote, and blanks (read forward, anchored). */
+const BEFORE_HEAD = new RegExp(`^(?:${MESSAGE_START}|[^\\n]{0,1024}"[ \\t]*:[ \\t]*")[ \\t]*$`);
 /** A rule line next (`|---|`, `---+---`): the row before it is a table's header, its cells columns' names (`| token | count |`). */
 const RULE_LINE_NEXT = /^\r?\n[ \t]{0,16}\|?[ \t]{0,16}:?---/;
 /**
@@ -76,6 +81,12 @@ const RULE_LINE_NEXT = /^\r?\n[ \t]{0,16}\|?[ \t]{0,16}:?---/;
 const MARKDOWN_RULE = String.raw`[ \t]{0,16}\|?[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}(?:\|[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}){1,31}\|?[ \t]{0,16}`;
 /** A psql rule line (`-----+-----`): three dashes a column at least, as psql pads each column's name with a blank either side. */
 const PSQL_RULE = String.raw`-{3,64}(?:\+-{3,64}){1,31}`;
+/**
+ * A MySQL client's border (`+------+-----------+`), or a box-drawing table's as its view reads it (`├──────┼──────┤`,
+ * `tableView`): three dashes a column at least, as the client pads each cell with a blank either side. Under a header's
+ * row it is the header's rule; the border above a header, with no row above it, heads no table (`secretCellsOfText`).
+ */
+const BORDER_RULE = String.raw`[ \t]{0,16}\+-{3,64}(?:\+-{3,64}){1,31}\+[ \t]{0,16}`;
 const WHOLE_MARKDOWN_RULE = new RegExp(`^${MARKDOWN_RULE}$`);
 /** A rule's cell of fewer than three dashes (`|--|`, `|-:|`). */
 const SHORT_RULE_CELL = /(?<!-)-{1,2}(?!-)/;
@@ -98,17 +109,18 @@ function isRuleUnder(rule: string, header: string): boolean {
 
 /**
  * What may end a row after its last cell: a sentence's stop and prose after it (`|. Next`,
- * `hunter2x9. Next`), or a JSON string's escaped closing quote and what follows it (a row held in
- * a string inside a string, `hunter2x9\\"}`); no further cell.
+ * `hunter2x9. Next`), or a JSON string's closing quote and what follows it: escaped (a row held in
+ * a string inside a string, `hunter2x9\\"}`), or a JSON value's end after it (`|"}`, `|",`); no further cell.
  */
-const ROW_END = String.raw`(?:[.,;!?](?:[ \t][^|]*)?|\\+"[^|]*)?`;
+const STRING_CLOSE = String.raw`(?:\\+"|"(?=[ \t]*[,}\]]))[^|]*`;
+const ROW_END = String.raw`(?:[.,;!?](?:[ \t][^|]*)?|${STRING_CLOSE})?`;
 /** A value cell of a Markdown row, after the key's `|`: blanks, the value (1), blanks, the row's closing `|`, blanks, its end. */
 const MARKDOWN_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)[ \t]*\|[ \t]*${ROW_END}$`);
 /**
  * A psql row's value and what may end its line: a sentence's stop before prose (`hunter2x9. Next`) or a JSON
  * string's escaped closing quote; a mark at the line's end is the value's (` password | hunter2x9!`).
  */
-const PSQL_END = String.raw`(?:[.,;!?][ \t][^|]*|\\+"[^|]*)?[ \t]*$`;
+const PSQL_END = String.raw`(?:[.,;!?][ \t][^|]*|${STRING_CLOSE})?[ \t]*$`;
 /** A value cell of a psql row: blanks, the value (1), the row's end, blanks to the line's end. */
 const PSQL_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)${PSQL_END}`);
 /**
@@ -223,18 +235,24 @@ function cellReading(name: string, value: string, marker: string): { value: stri
   return reading;
 }
 
-/** The row's value cell with its secret replaced as the secret field forms replace it; undefined when the row is kept. */
-function redactTableRow(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+/**
+ * The row's value cell with its secret replaced as the secret field forms replace it; undefined when the row is kept.
+ * `length` is the match's at `start` of `text`; the row is read in the text's table view (`tableView`: a box-drawing
+ * table's lines as `|`s), the rewrite keeps the text's own border.
+ */
+function redactTableRow(length: number, marker: string, text: string, start: number): Rewrite | undefined {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
   if (start - lineStart > 1024) return undefined;
   // Read outside the regex: the row's head back to its line's start, and the value cell.
-  countWork(start - lineStart + match.length);
-  const line = text.slice(lineStart, start);
+  countWork(start - lineStart + length);
+  const view = tableView(text);
+  const match = view.slice(start, start + length);
+  const line = view.slice(lineStart, start);
   const head = MARKDOWN_HEAD_AT_END.exec(line) ?? HEAD_AT_END.exec(line);
   const name = head === null ? undefined : keyName(head[2]!);
   if (head === null || name === undefined || !BEFORE_HEAD.test(line.slice(0, head.index)) || namesCodeInPlace(name)) return undefined;
   const after = start + match.length;
-  if (RULE_LINE_NEXT.test(text.slice(after, after + 24))) return undefined;
+  if (RULE_LINE_NEXT.test(view.slice(after, after + 24))) return undefined;
   const rest = match.slice(1);
   const cell = head[1] === undefined ? (PSQL_CELL.exec(rest) ?? PSQL_PHRASE_CELL.exec(rest)) : (MARKDOWN_CELL.exec(rest) ?? widerRowCell(rest) ?? MARKDOWN_PHRASE_CELL.exec(rest));
   if (cell === null) return undefined;
@@ -242,7 +260,7 @@ function redactTableRow(match: string, marker: string, text: string, start: numb
   const reading = cellReading(name, cell[2]!, marker);
   if (reading === undefined) return undefined;
   // The rewrite stands for the `|`, the blanks and the value alone: the row's other cells and what follows it are scanned again.
-  return cellRewrite(`|${cell[1]}${reading.value}`, 1 + cell[1]!.length + cell[2]!.length, reading.rewrite);
+  return cellRewrite(`${text.slice(start, start + 1 + cell[1]!.length)}${reading.value}`, 1 + cell[1]!.length + cell[2]!.length, reading.rewrite);
 }
 
 /** A replacement `text` of the match's first `length` characters, with the kind and the session ids of the field's reading (`rewrite`). */
@@ -258,7 +276,7 @@ const MARKER = redactionMarker(SECRET_PARAM_KIND);
 /** Whether `line`, one line alone, is a key/value row whose value the row's reading replaces (`redactTableRow`). */
 function isSecretRow(line: string): boolean {
   const row = ROW.exec(line);
-  return row !== null && redactTableRow(row[0], MARKER, line, row.index) !== undefined;
+  return row !== null && redactTableRow(row[0].length, MARKER, line, row.index) !== undefined;
 }
 
 export const tableRowsDetector: Detector = {
@@ -266,7 +284,7 @@ export const tableRowsDetector: Detector = {
   source: SOURCE,
   evidence: 0,
   moreEvidence: MoreEvidence.TABLE_ROW,
-  rewrite: (match, marker, text, start) => redactTableRow(match, marker, text, start),
+  rewrite: (match, marker, text, start) => redactTableRow(match.length, marker, text, start),
 };
 
 /**
@@ -280,7 +298,7 @@ export const tableRowsDetector: Detector = {
  * Each secret cell is a candidate of its own, its value alone (`searchSecretCell`), so that the row's other
  * cells are scanned by the other detectors as any text is.
  */
-const RULE_LINE = String.raw`(?<![^\n])(?:${MARKDOWN_RULE}|${PSQL_RULE})(?=\r?\n)`;
+const RULE_LINE = String.raw`(?<![^\n])(?:${MARKDOWN_RULE}|${PSQL_RULE}|${BORDER_RULE})(?=\r?\n)`;
 /** A body's row: a line holding a `|` that opens no rule line (`|---`), which ends the body. */
 const BODY_ROW = String.raw`\r?\n(?![ \t]{0,16}\|?[ \t]{0,16}:?---)[^\r\n|]{0,1024}\|[^\r\n]{0,1024}`;
 const COLUMNS_SOURCE = `${RULE_LINE}(?:${BODY_ROW})+`;
@@ -310,12 +328,16 @@ interface SecretCell {
 
 /**
  * The secret cells of the row `line` starting at `lineStart`: each cell under a column whose name makes
- * its one blank-free value or its passphrase a secret, replaced as that field's reading (`cellReading`);
- * none when its cells do not line up with `header`.
+ * its one blank-free value or its passphrase a secret, replaced as that field's reading (`cellReading`).
+ * A row of one cell more or fewer than `header` (a `|` inside a cell, a cell left out) is read too, as its
+ * cells may stand under their own column or under the one beside it: each cell under either column whose
+ * name makes it a secret, when it is shaped as a password (`isPasswordShaped`), so that a misplaced name or
+ * word stays (`| alice | hunter2x9 | extra |`, `| hunter2x9 |` under `user | password`; `| alice | admin | x |` keeps `admin`).
  */
 function secretCellsOfRow(line: string, lineStart: number, header: readonly string[], markdown: boolean, marker: string, cells: SecretCell[]): void {
   const { pieces, first, count } = piecesOf(line, markdown);
-  if (count !== header.length || (markdown && (pieces[0]!.trim() !== "" || !AFTER_ROW.test(pieces.at(-1)!)))) return;
+  const shift = count - header.length;
+  if (Math.abs(shift) > 1 || count < 1 || (markdown && (pieces[0]!.trim() !== "" || !AFTER_ROW.test(pieces.at(-1)!)))) return;
   let at = lineStart;
   for (let piece = 0; piece < first; piece++) at += pieces[piece]!.length + 1;
   for (let column = 0; column < count; column++) {
@@ -324,14 +346,24 @@ function secretCellsOfRow(line: string, lineStart: number, header: readonly stri
     at += piece.length + 1;
     const trimmed = piece.trim();
     const cell = !markdown && column === count - 1 ? (LAST_PSQL_CELL.exec(trimmed)?.[1] ?? trimmed) : trimmed;
-    // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin). Under a token's
-    // column only a cell shaped as a secret (`isPasswordShaped`): a lexer's or a tokenizer's table lists words there (`| the | 42 |`, `IDENT`).
-    if (cell === "" || /[^\S ]|  /.test(cell) || (namesCodeInPlace(header[column]!) && !isCodeNumber(header[column]!, cell))) continue;
-    if (namesToken(header[column]!) && !isPasswordShaped(cell)) continue;
-    const reading = cellReading(header[column]!, cell, marker);
+    if (cell === "" || /[^\S ]|  /.test(cell)) continue;
+    if (shift !== 0 && !isPasswordShaped(cell)) continue;
+    const names = shift === 0 ? [header[column]!] : [header[column], header[column - shift]].filter((name) => name !== undefined);
+    const reading = names.map((name) => columnReading(name, cell, marker)).find((read) => read !== undefined);
     if (reading === undefined) continue;
     cells.push({ start: pieceStart + piece.length - piece.trimStart().length, length: cell.length, rewrite: cellRewrite(reading.value, cell.length, reading.rewrite) });
   }
+}
+
+/**
+ * A table's `cell` under the column `name` read as that field (`cellReading`), or undefined. Under a code's column only a
+ * code's number is read (`| led | 17 |` under `pin` is a board's pin). Under a token's column only a cell shaped as a
+ * secret (`isPasswordShaped`): a lexer's or a tokenizer's table lists words there (`| the | 42 |`, `IDENT`).
+ */
+function columnReading(name: string, cell: string, marker: string): { value: string; rewrite: Rewrite } | undefined {
+  if (namesCodeInPlace(name) && !isCodeNumber(name, cell)) return undefined;
+  if (namesToken(name) && !isPasswordShaped(cell)) return undefined;
+  return cellReading(name, cell, marker);
 }
 
 /** `line` without the `\r` of its `\r\n`. */
@@ -355,8 +387,10 @@ function ruleAmong(lines: readonly string[], header: string): number {
 }
 
 /** The secret cells of every table of `text`, left to right (`secretCellsOfRow`). */
-function secretCellsOfText(text: string, marker: string): SecretCell[] {
+function secretCellsOfText(raw: string, marker: string): SecretCell[] {
   const cells: SecretCell[] = [];
+  // A box-drawing table is read as the ASCII a MySQL client draws (`tableView`), each character where it was.
+  const text = tableView(raw);
   TABLES.lastIndex = 0;
   for (let table = TABLES.exec(text); table !== null; table = TABLES.exec(text)) {
     const start = table.index;
@@ -368,8 +402,12 @@ function secretCellsOfText(text: string, marker: string): SecretCell[] {
     const above = text.slice(headerStart, start).replace(/\r?\n$/, "");
     const rule = ruleAmong(lines, above);
     if (rule < 0) continue;
-    const markdown = lines[rule]!.trimStart().startsWith("|");
-    const header = columnNames(rule === 0 ? above : withoutReturn(lines[rule - 1]!), markdown);
+    // A header is a row: a border with no row above it (a MySQL table's top border, over its header) heads no table.
+    const headerLine = rule === 0 ? above : withoutReturn(lines[rule - 1]!);
+    if (!headerLine.includes("|")) continue;
+    // A Markdown rule or a MySQL border: the rows open and close with a `|`.
+    const markdown = /^[ \t]*[|+]/.test(lines[rule]!);
+    const header = columnNames(headerLine, markdown);
     let lineStart = start;
     for (const [index, line] of lines.entries()) {
       if (index > rule) secretCellsOfRow(withoutReturn(line), lineStart, header, markdown, marker, cells);
