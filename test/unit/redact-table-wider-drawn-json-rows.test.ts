@@ -65,18 +65,23 @@ describe("MySQL's and box-drawing tables are read as Markdown's", () => {
   ]);
 });
 
-describe("rows inside a JSON string are read as the lines its escapes make", () => {
+describe("rows inside a JSON or logfmt string are read as the lines its escapes make", () => {
   itStores("a key/value row or a table logged in one string: %j", redacted, [
     ['{"msg":"| password | hunter2x9 |"}', `{"msg":"| password | ${SECRET_PARAM} |"}`],
     ['{"msg": "| password | hunter2x9 |", "level":"info"}', `{"msg": "| password | ${SECRET_PARAM} |", "level":"info"}`],
     ['{"msg":"| user | password |\\n|---|---|\\n| bob | hunter2x9 |"}', `{"msg":"| user | password |\\n|---|---|\\n| bob | ${SECRET_PARAM} |"}`],
     ['{"msg":"| key | value |\\n| password | hunter2x9 |"}', `{"msg":"| key | value |\\n| password | ${SECRET_PARAM} |"}`],
     ['{"msg":"| password | hunter2x9 |\\n"}', `{"msg":"| password | ${SECRET_PARAM} |\\n"}`],
+    ['msg="| password | hunter2x9 |" level=info', `msg="| password | ${SECRET_PARAM} |" level=info`],
+    ['msg="| password | hunter2x9 |"', `msg="| password | ${SECRET_PARAM} |"`],
+    ['msg="| user | password |\\n|---|---|\\n| bob | hunter2x9 |" level=info', `msg="| user | password |\\n|---|---|\\n| bob | ${SECRET_PARAM} |" level=info`],
   ]);
   itKeeps("strings of pipes that hold no secret's row stay: %j", redacted, [
     '{"cmd":"cat x | grep password | wc -l"}',
     '{"msg":"| token | count |\\n|---|---|\\n| the | 42 |"}',
     '{"msg":"| id | host |"}',
+    'cmd="cat x | grep password | wc -l"',
+    'x="| id | host |" level=info',
   ]);
 });
 

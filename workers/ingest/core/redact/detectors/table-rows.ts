@@ -56,8 +56,11 @@ function keyName(cell: string): string | undefined {
 
 /** A cell's border: a `|`, or a box-drawing table's vertical line (`│`, `┃`, `║`), which the rows are read with as a `|` (`tableView`). */
 const BORDER = "[|\u2502\u2503\u2551]";
-/** Where a row may start in a line: where the message starts, or a JSON member's string opening (`{"msg":"| password | … |"}`). */
-const ROW_START = `(?:${MESSAGE_START}|"[ \\t]{0,16}:[ \\t]{0,16}")`;
+/**
+ * Where a row may start in a line: where the message starts, or a JSON member's or a logfmt field's string opening
+ * (`{"msg":"| password | … |"}`, `msg="| password | … |"`).
+ */
+const ROW_START = `(?:${MESSAGE_START}|(?:":|[\\w.-]=)[ \\t]{0,16}")`;
 /**
  * Where the row starts (the line's start, after a logger's prefix: a row printed by a logger,
  * `2026-12-04T21:00:00.000Z ERROR | password | hunter2x9 |`, or a JSON member's string opening), a Markdown row's opening
@@ -70,8 +73,8 @@ const SOURCE = `${BORDER}${ROW_HEAD}[^\\r\\n]{1,4096}`;
 const MARKDOWN_HEAD_AT_END = new RegExp(`(\\|[ \\t]*)(${KEY_CELL})[ \\t]*$`);
 /** A row's head before the `|` after its key: a Markdown row's opening `|` (1), the key (2), blanks. */
 const HEAD_AT_END = new RegExp(`(\\|[ \\t]*)?(${KEY})[ \\t]*$`);
-/** What may come before a row's head in its line: a logger's prefix, or nothing, or a JSON member up to its string's opening quote, and blanks (read forward, anchored). */
-const BEFORE_HEAD = new RegExp(`^(?:${MESSAGE_START}|[^\\n]{0,1024}"[ \\t]*:[ \\t]*")[ \\t]*$`);
+/** What may come before a row's head in its line: a logger's prefix, or nothing, or a JSON member or a logfmt field up to its string's opening quote, and blanks (read forward, anchored). */
+const BEFORE_HEAD = new RegExp(`^(?:${MESSAGE_START}|[^\\n]{0,1024}(?:":|[\\w.-]=)[ \\t]*")[ \\t]*$`);
 /** A rule line next (`|---|`, `---+---`): the row before it is a table's header, its cells columns' names (`| token | count |`). */
 const RULE_LINE_NEXT = /^\r?\n[ \t]{0,16}\|?[ \t]{0,16}:?---/;
 /**
@@ -109,11 +112,12 @@ function isRuleUnder(rule: string, header: string): boolean {
 
 /**
  * What may end a row after its last cell: a sentence's stop and prose after it (`|. Next`,
- * `hunter2x9. Next`), or a JSON string's closing quote and what follows it: escaped (a row held in
- * a string inside a string, `hunter2x9\\"}`), or a JSON value's end after it (`|"}`, `|",`); no further cell.
+ * `hunter2x9. Next`), or a string's closing quote and what follows it: escaped (a row held in a string
+ * inside a string, `hunter2x9\\"}`), or before a JSON value's end (`|"}`, `|",`), a logfmt's next field or the line's
+ * end (`|" level=info`, `|"`); no further cell.
  */
 const STRING_CLOSE = String.raw`(?:\\+"|"(?=[ \t]*[,}\]]))[^|]*`;
-const ROW_END = String.raw`(?:[.,;!?](?:[ \t][^|]*)?|${STRING_CLOSE})?`;
+const ROW_END = String.raw`(?:[.,;!?](?:[ \t][^|]*)?|${STRING_CLOSE}|"(?=[ \t]+[\w.-]+=|[ \t]*$)[^|]*)?`;
 /** A value cell of a Markdown row, after the key's `|`: blanks, the value (1), blanks, the row's closing `|`, blanks, its end. */
 const MARKDOWN_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)[ \t]*\|[ \t]*${ROW_END}$`);
 /**
