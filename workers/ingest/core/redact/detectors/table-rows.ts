@@ -10,13 +10,16 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
 
 /**
  * A key/value table's row whose key cell names a secret: a Markdown row (`| password | hunter2x9 |`,
- * `| token | Zx9Kq2… |`, its key cell up to four words, bold or in backticks: `| **DB Password** | … |`)
+ * `| token | Zx9Kq2… |`, its key cell up to four words in any marks, with a label's colon or none:
+ * `| **DB Password** | … |`, `| *password* |`, `| Password: |`), a MySQL client's or a box-drawing table's
+ * (`│ password │ hunter2x9 │`, read in `tableView`), one in a JSON or logfmt string (`{"msg":"| password | … |"}`),
  * or a psql row as `\x` prints a record (` password | hunter2x9`, the key's one word padded with
  * blanks). The value cell is one blank-free run, which may hold a `|` glued to it (`[x]|hunter2`), or
  * a passphrase's words (`isPassphraseUnder`); a psql value runs to the line's end, its last mark too
- * (` password | hunter2x9!`); a row of three columns or more, another cell with blanks, a key that is
- * no word's, a table's header (a rule line of three dashes a column next) or a bare Markdown row whose value is a column's
- * name (`| token | expires |`) is no key/value row and stays. A shorter rule next (`|-|-|`) leaves the row
+ * (` password | hunter2x9!`); a Markdown row of three cells or more is read only for a password-shaped value
+ * (`widerRowCell`); another cell with blanks, a key that is no word's, a table's header (a rule line of three
+ * dashes a column next), a bare Markdown row whose value is a column's name (`| token | expires |`) or a UI action's
+ * key before its link (`namesUiAction`) is no key/value row and stays. A shorter rule next (`|-|-|`) leaves the row
  * read as it is alone: a row whose secret this reading replaces is no header over it (`isRuleUnder`).
  *
  * The value is judged as the secret field forms judge `name: value` (secret-parameter.ts): the row
@@ -293,12 +296,13 @@ export const tableRowsDetector: Detector = {
 
 /**
  * A table's rows under a header whose column names a secret (`| user | password |`, `|---|---|`,
- * `| alice | hunter2x9 |`; psql's `user | password`, `-----+-----`, `alice | hunter2x9`): each row's
- * cell in that column is read as that column's field (`fieldReading`). A table is the header's rule
- * line and the rows after it that hold a `|`, up to a line without one or another rule line, the
- * header read back from the line before: a table starts only at a rule line and no row is one, so
- * each row is read once and reading a text's tables costs its length. A row whose cells do not line
- * up with the header's (a `|` inside a cell, a missing cell) or a cell holding blanks but a passphrase's stays.
+ * `| alice | hunter2x9 |`; psql's `user | password`, `-----+-----`, `alice | hunter2x9`; a MySQL client's
+ * or a box-drawing table's header between borders): each row's cell in that column is read as that column's
+ * field (`fieldReading`). A table is the header's rule line (or border) and the rows after it that hold a `|`,
+ * up to a line without one or another rule line, the header read back from the line before: a table starts
+ * only at a rule line and no row is one, so each row is read once and reading a text's tables costs its length.
+ * A row one cell off the header's (a `|` inside a cell, a missing cell) is read for password-shaped cells alone
+ * (`secretCellsOfRow`); a row two cells off, or a cell holding blanks but a passphrase's, stays.
  * Each secret cell is a candidate of its own, its value alone (`searchSecretCell`), so that the row's other
  * cells are scanned by the other detectors as any text is.
  */
