@@ -6,6 +6,8 @@
  * its ASCII: the view is as long as the text, each character where it was, a position in one the same in the other.
  */
 
+import { resetAfterEachScan } from "./scan-scope";
+
 const BOX_DRAWING = /[\u2500-\u257f]/g;
 const HOLDS_BOX_DRAWING = /[\u2500-\u257f]/;
 const VERTICAL: ReadonlySet<string> = new Set(["\u2502", "\u2503", "\u2551"]);
@@ -16,8 +18,14 @@ function asciiOf(found: string): string {
   return VERTICAL.has(found) ? "|" : HORIZONTAL.has(found) ? "-" : "+";
 }
 
-/** The last text viewed and its view: the table readers view a text once for its tables, then at each of its rows. */
+/**
+ * The last text viewed and its view, within the current scan: the table readers view a text once for its tables,
+ * then at each of its rows. Emptied as each scan ends, so that no request's text outlives its scan.
+ */
 let last: { text: string; view: string } | undefined;
+resetAfterEachScan(() => {
+  last = undefined;
+});
 
 /** `text`'s table view (module doc); a text without box-drawing characters is its own. */
 export function tableView(text: string): string {
