@@ -41,9 +41,6 @@ const DESCRIBING_WORDS: ReadonlySet<string> = new Set([
   "defaults", "characters", "chars", "char", "digits", "letters", "symbols", "minimum", "maximum", "least", "long", "short", "strong",
   "weak", "random", "randomly", "generated", "auto", "rotated", "rotation", "expires", "expired", "expiry", "valid", "invalid",
   "login", "logins", "sign", "signin", "signup", "admin", "owner", "database", "api", "app", "application", "client",
-  // A value's form and who sets it, as a terse description names them (`company standard format`, `corporate policy rules`).
-  "format", "formats", "formatted", "standard", "standards", "company", "corporate", "organization", "policy", "policies",
-  "rule", "rules", "pattern", "patterns", "convention", "conventions", "complexity", "requirements", "compliant", "specified",
 ]);
 
 /** Whether `value`, a table's cell holding blanks under the column or key `name`, is a passphrase rather than a description. */

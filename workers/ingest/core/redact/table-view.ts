@@ -6,7 +6,7 @@
  * its ASCII: the view is as long as the text, each character where it was, a position in one the same in the other.
  */
 
-import { resetAfterEachScan } from "./scan-scope";
+import { countWork, currentScan, inScan, resetAfterEachScan } from "./scan-scope";
 
 const BOX_DRAWING = /[\u2500-\u257f]/g;
 const HOLDS_BOX_DRAWING = /[\u2500-\u257f]/;
@@ -19,18 +19,25 @@ function asciiOf(found: string): string {
 }
 
 /**
- * The last text viewed and its view, within the current scan: the table readers view a text once for its tables,
- * then at each of its rows. Emptied as each scan ends, so that no request's text outlives its scan.
+ * The view of the scan numbered `scan` (scan-scope.ts: a scan reads one text, never compared whole): the table readers
+ * view its text once for its tables, then at each of its rows. Filled only within a scan and emptied as each scan
+ * ends, so that no request's text outlives its scan; a call outside a scan computes its view and keeps nothing.
  */
-let last: { text: string; view: string } | undefined;
+let memo: { scan: number; view: string } | undefined;
 resetAfterEachScan(() => {
-  last = undefined;
+  memo = undefined;
 });
 
-/** `text`'s table view (module doc); a text without box-drawing characters is its own. */
+/** `text`'s table view (module doc); a text without box-drawing characters is its own. `text` is the current scan's. */
 export function tableView(text: string): string {
-  if (last?.text === text) return last.view;
-  const view = HOLDS_BOX_DRAWING.test(text) ? text.replace(BOX_DRAWING, asciiOf) : text;
-  last = { text, view };
+  const scan = currentScan();
+  if (memo?.scan === scan) return memo.view;
+  let view = text;
+  if (HOLDS_BOX_DRAWING.test(text)) {
+    // Counted (`countWork`): a view built more than once a scan would show as work growing faster than the text.
+    countWork(text.length);
+    view = text.replace(BOX_DRAWING, asciiOf);
+  }
+  memo = inScan() ? { scan, view } : undefined;
   return view;
 }

@@ -12,14 +12,15 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
  * A key/value table's row whose key cell names a secret: a Markdown row (`| password | hunter2x9 |`,
  * `| token | Zx9Kq2… |`, its key cell up to four words in any marks, with a label's colon or none:
  * `| **DB Password** | … |`, `| *password* |`, `| Password: |`), a MySQL client's or a box-drawing table's
- * (`│ password │ hunter2x9 │`, read in `tableView`), one in a JSON or logfmt string (`{"msg":"| password | … |"}`),
+ * (`│ password │ hunter2x9 │`, read in `tableView`), one in a JSON or logfmt string (`{"msg":"| password | … |"}`;
+ * these two, which a `|` row at the line's start is not, only for a password-shaped value: `isReadHere`),
  * or a psql row as `\x` prints a record (` password | hunter2x9`, the key's one word padded with
  * blanks). The value cell is one blank-free run, which may hold a `|` glued to it (`[x]|hunter2`), or
  * a passphrase's words (`isPassphraseUnder`); a psql value runs to the line's end, its last mark too
- * (` password | hunter2x9!`); a Markdown row of three cells or more is read only for a password-shaped value
- * (`widerRowCell`); another cell with blanks, a key that is no word's, a table's header (a rule line of three
- * dashes a column next), a bare Markdown row whose value is a column's name (`| token | expires |`) or a UI action's
- * key before its link (`namesUiAction`) is no key/value row and stays. A shorter rule next (`|-|-|`) leaves the row
+ * (` password | hunter2x9!`); a row of three columns or more, another cell with blanks, a key that is no word's, a
+ * table's header (a rule line of three dashes a column next), a bare Markdown row whose value is a column's name
+ * (`| token | expires |`) or a UI action on a password before its control or its link (`namesUiAction`) is no
+ * key/value row and stays. A shorter rule next (`|-|-|`) leaves the row
  * read as it is alone: a row whose secret this reading replaces is no header over it (`isRuleUnder`).
  *
  * The value is judged as the secret field forms judge `name: value` (secret-parameter.ts): the row
@@ -78,6 +79,10 @@ const MARKDOWN_HEAD_AT_END = new RegExp(`(\\|[ \\t]*)(${KEY_CELL})[ \\t]*$`);
 const HEAD_AT_END = new RegExp(`(\\|[ \\t]*)?(${KEY})[ \\t]*$`);
 /** What may come before a row's head in its line: a logger's prefix, or nothing, or a JSON member or a logfmt field up to its string's opening quote, and blanks (read forward, anchored). */
 const BEFORE_HEAD = new RegExp(`^(?:${MESSAGE_START}|[^\\n]{0,1024}(?:":|[\\w.-]=)[ \\t]*")[ \\t]*$`);
+/** `BEFORE_HEAD` without a string's opening: a logger's prefix, or nothing, and blanks: a row at its line's start. */
+const LINE_HEAD = new RegExp(`^${MESSAGE_START}[ \\t]*$`);
+/** What follows a value closing its string (`hunter2x9 |"}`, psql's `hunter2x9"`): blanks, a row's `|` or none, the quote. */
+const STRING_CLOSED = /^[ \t]*\|?[ \t]*"/;
 /** A rule line next (`|---|`, `---+---`): the row before it is a table's header, its cells columns' names (`| token | count |`). */
 const RULE_LINE_NEXT = /^\r?\n[ \t]{0,16}\|?[ \t]{0,16}:?---/;
 /**
@@ -130,22 +135,6 @@ const MARKDOWN_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)[ \t]*\|[ \t]*${ROW_E
 const PSQL_END = String.raw`(?:[.,;!?][ \t][^|]*|${STRING_CLOSE})?[ \t]*$`;
 /** A value cell of a psql row: blanks, the value (1), the row's end, blanks to the line's end. */
 const PSQL_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)${PSQL_END}`);
-/**
- * A Markdown row's value cell followed by further cells (`| password | hunter2x9 | note |`, `| password | hunter2x9 | |`):
- * blanks (1), the value (2), no `|` in it, blanks and its `|`; the further cells, none opening with a stop (`|. a | b` is prose
- * after the row), each up to its `|`, then the row's end.
- */
-const WIDER_ROW_CELL = new RegExp(String.raw`^([ \t]*)([^\s|]+)[ \t]*\|(?:(?![ \t]*[.,;!?])[^|\r\n]*\|)+[ \t]*${ROW_END}$`);
-
-/**
- * The value cell of a Markdown row of three cells or more (`WIDER_ROW_CELL`), or null: only a value shaped as a password
- * (`isPasswordShaped`: `hunter2x9`, not `string`, `count`, `required`), as such a row is as often a table's header without its
- * rule line (`| token | count | share |`) or a row of field names, types and descriptions (`| password | string | The user's password |`).
- */
-function widerRowCell(rest: string): RegExpExecArray | null {
-  const cell = WIDER_ROW_CELL.exec(rest);
-  return cell !== null && isPasswordShaped(cell[2]!) ? cell : null;
-}
 /** What may follow a Markdown row's closing `|`: blanks and the row's end. */
 const AFTER_ROW = new RegExp(String.raw`^[ \t]*${ROW_END}$`);
 /** A passphrase's shape in a cell: lower-case words joined by one blank (`isPassphraseUnder` judges it). */
@@ -190,16 +179,19 @@ function isColumnNameWord(value: string): boolean {
   return COLUMN_NAME_WORDS.has(lower) && (value === lower || value === lower.charAt(0).toUpperCase() + lower.slice(1));
 }
 
-/** Blanks and a row's closing `|` alone, to the line's end: a bare Markdown row's end, no prose after it. */
-const BARE_ROW_END = /^[ \t]*\|[ \t]*$/;
+/** Blanks and a row's closing `|` alone, to the line's end or its string's closing quote: a bare Markdown row's end, no prose after it. */
+const BARE_ROW_END = /^[ \t]*\|[ \t]*(?:"[^|]*)?$/;
+/** Blanks alone, or a JSON member's or a logfmt field's string opening and blanks: nothing before a bare row in its line or its string. */
+const BARE_ROW_START = /^(?:[ \t]*|[^\n]*(?:":|[\w.-]=)[ \t]*"[ \t]*)$/;
 
 /**
- * Whether a Markdown row whose line holds nothing before its head (`before`: no logger's prefix) and nothing after its
- * closing `|` (`after`: no stop and prose) has a column's name as its value (`isColumnNameWord`): a header written without
+ * Whether a Markdown row whose line or string holds nothing before its head (`before`: no logger's prefix; a JSON member's
+ * or a logfmt field's string opening is the row's start, `{"q":"| secret | type |"}`) and nothing after its closing `|`
+ * (`after`: no stop and prose; its string's closing quote may follow) has a column's name as its value (`isColumnNameWord`): a header written without
  * its rule line. A psql record, a logged row and a row before prose are never a header, so there the value is read.
  */
 function isBareHeaderRow(markdown: boolean, before: string, value: string, after: string): boolean {
-  return markdown && before.trim() === "" && BARE_ROW_END.test(after) && isColumnNameWord(value);
+  return markdown && BARE_ROW_START.test(before) && BARE_ROW_END.test(after) && isColumnNameWord(value);
 }
 
 /**
@@ -207,25 +199,45 @@ function isBareHeaderRow(markdown: boolean, before: string, value: string, after
  * that keeps it, as it reads the name's words joined by `_` in lower case (`API Key`, `Secret Key`: `api_key`,
  * `secret_key`): a table's cell names its field in words where a program names it in one, and `API Key: …` goes in
  * text by the credential phrases' reading, which a cell's name alone does not reach. A name the joined word names no
- * secret by stays (`Password Policy`: `password_policy`).
+ * secret by stays (`Password Policy`: `password_policy`). The joined reading takes only a value shaped as a key
+ * (`isKeyShaped`): a word there (`| API Key | header |`, `| Private Key | id_rsa |`) names where or what the key is,
+ * and main kept it.
  */
 function nameReading(name: string, value: string, marker: string): { value: string; rewrite: Rewrite } | undefined {
-  return fieldReading(name, value, marker) ?? (name.includes(" ") ? fieldReading(name.toLowerCase().replaceAll(" ", "_"), value, marker) : undefined);
+  const reading = fieldReading(name, value, marker);
+  if (reading !== undefined || !name.includes(" ") || !isKeyShaped(value)) return reading;
+  return fieldReading(name.toLowerCase().replaceAll(" ", "_"), value, marker);
 }
 
-/** A key cell's first word that names an action on the secret a UI offers (`Forgot Password`, `Reset Password`, `Change Password`). */
+/** Whether `value` is shaped as a key or a password and holds a digit (`Zx9Kq2Lm7Pw4`, `hunter2x9`; not `header`, `id_rsa`). */
+function isKeyShaped(value: string): boolean {
+  return /\d/.test(value) && isPasswordShaped(value);
+}
+
+/** A key cell's first word that names an action on a password a UI offers (`Forgot Password`, `Reset Password`, `Change Password`). */
 const UI_ACTION_WORDS: ReadonlySet<string> = new Set(["forgot", "forget", "reset", "change", "recover", "show", "hide", "toggle"]);
-/** A UI action's target: a link (`https://acme.io/forgot`), a route (`/account/password`) or a control's word of letters (`button`, `Link`). */
-const UI_ACTION_TARGET = /^(?:[a-z][\w+.-]{0,15}:\/\/\S+|\/\S*|[A-Za-z]+)$/;
+/** A UI's control, lower case, which an action on a password is (`button`, `link`); no one picks it as a password. */
+const UI_CONTROL_WORDS: ReadonlySet<string> = new Set(["button", "link", "toggle", "checkbox", "icon", "switch", "menu", "dialog", "modal", "form", "page"]);
+/**
+ * A UI action's link (`https://acme.io/forgot`) or route (`/account/password`, `/reset-password`) that holds no
+ * secret-shaped part: a host of lower-case labels and its port, then path segments of lower-case words joined by `-`
+ * or `_`, no query and no fragment. A segment of capitals or digits (`/r/Zx9Kq2Lm7Pw4`) or a query (`?t=…`) may be a
+ * reset's token, and goes.
+ */
+const UI_ACTION_LINK = /^(?:https?:\/\/[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,15}(?::\d{1,5})?)?(?:\/[a-z]{1,32}(?:[-_][a-z]{1,32}){0,7}){0,15}\/?$/;
 
 /**
- * Whether the row names a UI action on a password, not a secret: a name of two words or more whose first is an action's
- * (`UI_ACTION_WORDS`) and a value that is the action's link, route or control (`UI_ACTION_TARGET`). Any other value under
- * such a name is read (`| Reset Password | Zx9Kq2Lm7 |`, a reset's temporary password).
+ * Whether the row names a UI action on a password, not a secret: a name of an action's word (`UI_ACTION_WORDS`) and
+ * `password`, and a value that is a control's word, lower case or capitalised (`button`, `Link`: `UI_CONTROL_WORDS`),
+ * or a link or a route with no secret-shaped part (`UI_ACTION_LINK`). Any other value is read, a reset's temporary
+ * password (`| Reset Password | Welcome |`, `| Change Password | letmein |`) and a name's other than a password's
+ * (`| Reset Token | /r/Zx9Kq2Lm7Pw4 |`, `| Show Secret | dragon |`) too.
  */
 function namesUiAction(name: string, value: string): boolean {
-  const words = name.split(" ");
-  return words.length > 1 && UI_ACTION_WORDS.has(words[0]!.toLowerCase()) && UI_ACTION_TARGET.test(value);
+  const words = name.toLowerCase().split(" ");
+  if (words.length !== 2 || !UI_ACTION_WORDS.has(words[0]!) || words[1] !== "password") return false;
+  const lower = value.toLowerCase();
+  return (UI_CONTROL_WORDS.has(lower) && (value === lower || value === lower.charAt(0).toUpperCase() + lower.slice(1))) || (value !== "" && UI_ACTION_LINK.test(value));
 }
 
 /**
@@ -244,30 +256,46 @@ function cellReading(name: string, value: string, marker: string): { value: stri
 
 /**
  * The row's value cell with its secret replaced as the secret field forms replace it; undefined when the row is kept.
- * `length` is the match's at `start` of `text`; the row is read in the text's table view (`tableView`: a box-drawing
- * table's lines as `|`s), the rewrite keeps the text's own border.
+ * `length` is the match's at `start` of `text`; the row is read in `view`, the text's table view (`tableView`: a
+ * box-drawing table's lines as `|`s, as long as the text), the rewrite keeps the text's own border.
  */
-function redactTableRow(length: number, marker: string, text: string, start: number): Rewrite | undefined {
+function redactTableRow(length: number, marker: string, text: string, view: string, start: number): Rewrite | undefined {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
   if (start - lineStart > 1024) return undefined;
   // Read outside the regex: the row's head back to its line's start, and the value cell.
   countWork(start - lineStart + length);
-  const view = tableView(text);
   const match = view.slice(start, start + length);
   const line = view.slice(lineStart, start);
   const head = MARKDOWN_HEAD_AT_END.exec(line) ?? HEAD_AT_END.exec(line);
   const name = head === null ? undefined : keyName(head[2]!);
   if (head === null || name === undefined || !BEFORE_HEAD.test(line.slice(0, head.index)) || namesCodeInPlace(name)) return undefined;
-  const after = start + match.length;
-  if (RULE_LINE_NEXT.test(view.slice(after, after + 24))) return undefined;
+  const end = start + match.length;
+  if (RULE_LINE_NEXT.test(view.slice(end, end + 24))) return undefined;
   const rest = match.slice(1);
-  const cell = head[1] === undefined ? (PSQL_CELL.exec(rest) ?? PSQL_PHRASE_CELL.exec(rest)) : (MARKDOWN_CELL.exec(rest) ?? widerRowCell(rest) ?? MARKDOWN_PHRASE_CELL.exec(rest));
+  const cell = head[1] === undefined ? (PSQL_CELL.exec(rest) ?? PSQL_PHRASE_CELL.exec(rest)) : (MARKDOWN_CELL.exec(rest) ?? MARKDOWN_PHRASE_CELL.exec(rest));
   if (cell === null) return undefined;
-  if (isBareHeaderRow(head[1] !== undefined, line.slice(0, head.index), cell[2]!, rest.slice(cell[1]!.length + cell[2]!.length))) return undefined;
+  const before = line.slice(0, head.index);
+  const after = rest.slice(cell[1]!.length + cell[2]!.length);
+  if (isBareHeaderRow(head[1] !== undefined, before, cell[2]!, after)) return undefined;
+  if (!isReadHere(text, view, lineStart, start, before, after, cell[2]!)) return undefined;
   const reading = cellReading(name, cell[2]!, marker);
   if (reading === undefined) return undefined;
   // The rewrite stands for the `|`, the blanks and the value alone: the row's other cells and what follows it are scanned again.
   return cellRewrite(`${text.slice(start, start + 1 + cell[1]!.length)}${reading.value}`, 1 + cell[1]!.length + cell[2]!.length, reading.rewrite);
+}
+
+/**
+ * Whether a row whose value is `value` is read where it stands: a `|` row at its line's start always; one drawn with a
+ * box's lines (`│ password │ hunter2x9 │`) or opening or closing a string (`{"msg":"| password | hunter2x9 |"}`,
+ * `msg="… | hunter2x9 |"`) only for a password-shaped value (`isPasswordShaped`). Such a row says less that it is a
+ * key/value row, and a word there (`│ token │ count │`, `{"msg":"| password | string |"}`, `x="| password | id |"`) is a
+ * header's, a field list's or a message's, as main kept it; `before` is the line before the row's head, `after` what
+ * follows the value.
+ */
+function isReadHere(text: string, view: string, lineStart: number, start: number, before: string, after: string, value: string): boolean {
+  const drawn = view !== text && text.slice(lineStart, start + 1) !== view.slice(lineStart, start + 1);
+  const inString = !LINE_HEAD.test(before) || STRING_CLOSED.test(after);
+  return (!drawn && !inString) || isPasswordShaped(value);
 }
 
 /** A replacement `text` of the match's first `length` characters, with the kind and the session ids of the field's reading (`rewrite`). */
@@ -283,7 +311,8 @@ const MARKER = redactionMarker(SECRET_PARAM_KIND);
 /** Whether `line`, one line alone, is a key/value row whose value the row's reading replaces (`redactTableRow`). */
 function isSecretRow(line: string): boolean {
   const row = ROW.exec(line);
-  return row !== null && redactTableRow(row[0].length, MARKER, line, row.index) !== undefined;
+  // `line` is a line of a table view already (`secretCellsOfText`): it is its own view.
+  return row !== null && redactTableRow(row[0].length, MARKER, line, line, row.index) !== undefined;
 }
 
 export const tableRowsDetector: Detector = {
@@ -291,7 +320,7 @@ export const tableRowsDetector: Detector = {
   source: SOURCE,
   evidence: 0,
   moreEvidence: MoreEvidence.TABLE_ROW,
-  rewrite: (match, marker, text, start) => redactTableRow(match.length, marker, text, start),
+  rewrite: (match, marker, text, start) => redactTableRow(match.length, marker, text, tableView(text), start),
 };
 
 /**
@@ -301,8 +330,8 @@ export const tableRowsDetector: Detector = {
  * field (`fieldReading`). A table is the header's rule line (or border) and the rows after it that hold a `|`,
  * up to a line without one or another rule line, the header read back from the line before: a table starts
  * only at a rule line and no row is one, so each row is read once and reading a text's tables costs its length.
- * A row one cell off the header's (a `|` inside a cell, a missing cell) is read for password-shaped cells alone
- * (`secretCellsOfRow`); a row two cells off, or a cell holding blanks but a passphrase's, stays.
+ * A row whose cells do not line up with the header's (a `|` inside a cell, a missing cell) or a cell holding blanks
+ * but a passphrase's stays.
  * Each secret cell is a candidate of its own, its value alone (`searchSecretCell`), so that the row's other
  * cells are scanned by the other detectors as any text is.
  */
@@ -336,16 +365,12 @@ interface SecretCell {
 
 /**
  * The secret cells of the row `line` starting at `lineStart`: each cell under a column whose name makes
- * its one blank-free value or its passphrase a secret, replaced as that field's reading (`cellReading`).
- * A row of one cell more or fewer than `header` (a `|` inside a cell, a cell left out) is read too, as its
- * cells may stand under their own column or under the one beside it: each cell under either column whose
- * name makes it a secret, when it is shaped as a password (`isPasswordShaped`), so that a misplaced name or
- * word stays (`| alice | hunter2x9 | extra |`, `| hunter2x9 |` under `user | password`; `| alice | admin | x |` keeps `admin`).
+ * its one blank-free value or its passphrase a secret, replaced as that field's reading (`cellReading`);
+ * none when its cells do not line up with `header`.
  */
 function secretCellsOfRow(line: string, lineStart: number, header: readonly string[], markdown: boolean, marker: string, cells: SecretCell[]): void {
   const { pieces, first, count } = piecesOf(line, markdown);
-  const shift = count - header.length;
-  if (Math.abs(shift) > 1 || count < 1 || (markdown && (pieces[0]!.trim() !== "" || !AFTER_ROW.test(pieces.at(-1)!)))) return;
+  if (count !== header.length || (markdown && (pieces[0]!.trim() !== "" || !AFTER_ROW.test(pieces.at(-1)!)))) return;
   let at = lineStart;
   for (let piece = 0; piece < first; piece++) at += pieces[piece]!.length + 1;
   for (let column = 0; column < count; column++) {
@@ -354,24 +379,14 @@ function secretCellsOfRow(line: string, lineStart: number, header: readonly stri
     at += piece.length + 1;
     const trimmed = piece.trim();
     const cell = !markdown && column === count - 1 ? (LAST_PSQL_CELL.exec(trimmed)?.[1] ?? trimmed) : trimmed;
-    if (cell === "" || /[^\S ]|  /.test(cell)) continue;
-    if (shift !== 0 && !isPasswordShaped(cell)) continue;
-    const names = shift === 0 ? [header[column]!] : [header[column], header[column - shift]].filter((name) => name !== undefined);
-    const reading = names.map((name) => columnReading(name, cell, marker)).find((read) => read !== undefined);
+    // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin). Under a token's
+    // column only a cell shaped as a secret (`isPasswordShaped`): a lexer's or a tokenizer's table lists words there (`| the | 42 |`, `IDENT`).
+    if (cell === "" || /[^\S ]|  /.test(cell) || (namesCodeInPlace(header[column]!) && !isCodeNumber(header[column]!, cell))) continue;
+    if (namesToken(header[column]!) && !isPasswordShaped(cell)) continue;
+    const reading = cellReading(header[column]!, cell, marker);
     if (reading === undefined) continue;
     cells.push({ start: pieceStart + piece.length - piece.trimStart().length, length: cell.length, rewrite: cellRewrite(reading.value, cell.length, reading.rewrite) });
   }
-}
-
-/**
- * A table's `cell` under the column `name` read as that field (`cellReading`), or undefined. Under a code's column only a
- * code's number is read (`| led | 17 |` under `pin` is a board's pin). Under a token's column only a cell shaped as a
- * secret (`isPasswordShaped`): a lexer's or a tokenizer's table lists words there (`| the | 42 |`, `IDENT`).
- */
-function columnReading(name: string, cell: string, marker: string): { value: string; rewrite: Rewrite } | undefined {
-  if (namesCodeInPlace(name) && !isCodeNumber(name, cell)) return undefined;
-  if (namesToken(name) && !isPasswordShaped(cell)) return undefined;
-  return cellReading(name, cell, marker);
 }
 
 /** `line` without the `\r` of its `\r\n`. */
