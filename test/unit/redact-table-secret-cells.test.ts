@@ -216,6 +216,9 @@ describe("a Markdown key cell or column's name of words, bold or in backticks, i
     ["| Password: | hunter2x9 |", `| Password: | ${SECRET_PARAM} |`],
     ["| **Password:** | hunter2x9 |", `| **Password:** | ${SECRET_PARAM} |`],
     ["| **API Key**: | Zx9Kq2Lm7Pw4 |", `| **API Key**: | ${SECRET_PARAM} |`],
+    ["| Password : | hunter2x9 |", `| Password : | ${SECRET_PARAM} |`],
+    ["|  password  :  | hunter2x9 |", `|  password  :  | ${SECRET_PARAM} |`],
+    ["| Note : | hunter2x9 |", "| Note : | hunter2x9 |"],
     ["password: |\n  hunter2x9", `password: |\n  ${SECRET_PARAM}`],
   ]);
   itKeeps("under a name of words read joined, a word that is no key's shape stays, as on main: %j", redacted, [

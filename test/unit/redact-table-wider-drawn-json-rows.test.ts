@@ -78,7 +78,18 @@ describe("rows inside a JSON or logfmt string are read as the lines its escapes 
     ['msg="| password | hunter2x9 |"', `msg="| password | ${SECRET_PARAM} |"`],
     ['msg="| user | password |\\n|---|---|\\n| bob | hunter2x9 |" level=info', `msg="| user | password |\\n|---|---|\\n| bob | ${SECRET_PARAM} |" level=info`],
   ]);
+  itStores("a string in single quotes, a Python dict's or a shell's, is read as one in double quotes: %j", redacted, [
+    ["msg='| password | hunter2x9 |'", `msg='| password | ${SECRET_PARAM} |'`],
+    ["{'msg':'| password | hunter2x9 |'}", `{'msg':'| password | ${SECRET_PARAM} |'}`],
+    ["{'msg': '| password | hunter2x9 |', 'x': 1}", `{'msg': '| password | ${SECRET_PARAM} |', 'x': 1}`],
+  ]);
   itKeeps("a row opening or closing a string is judged as a row at its line's start, its word a header's (as on main): %j", redacted, [
+    "msg='| password | string |'",
+    "{'q':'| secret | name |'}",
+    "x='| token | count |' y=1",
+    "a='| token | Description |'",
+    "echo 'a | b' | grep password",
+    "{'cmd':'cat x | grep password | wc -l'}",
     'label="| token | type |" x=1',
     'x="| password | id |"',
     '{"q":"| secret | name |"}',

@@ -44,7 +44,7 @@ const MARKS = "[*_\x60]{0,3}";
  * `API key`), each in emphasis or code marks or none (`**password**`, `*password*`, `__token__`,
  * `` **`password`** ``, `**DB** Password`), and the colon a form's label ends with (`Password:`, `**Password:**`).
  */
-const KEY_CELL = `${MARKS}${KEY}${MARKS}(?: ${MARKS}${KEY}${MARKS}){0,3}(?::${MARKS})?`;
+const KEY_CELL = `${MARKS}${KEY}${MARKS}(?: ${MARKS}${KEY}${MARKS}){0,3}(?:[ \\t]{0,4}:${MARKS})?`;
 /** A key cell's name once its marks and colon are dropped: up to four keys joined by one blank. */
 const KEY_NAME = new RegExp(`^${KEY}(?: ${KEY}){0,3}$`);
 
@@ -54,7 +54,7 @@ const KEY_NAME = new RegExp(`^${KEY}(?: ${KEY}){0,3}$`);
  * `password`, `Password`); undefined when it is no such cell. A `_` inside a word is the word's (`api_key`).
  */
 function keyName(cell: string): string | undefined {
-  const name = cell.replace(/[*\x60]/g, "").replace(/:(?=_*$)/, "").replace(/(?<![^ ])_+|_+(?![^ ])/g, "");
+  const name = cell.replace(/[*\x60]/g, "").replace(/[ \t]*:(?=_*$)/, "").replace(/(?<![^ ])_+|_+(?![^ ])/g, "");
   return KEY_NAME.test(name) ? name : undefined;
 }
 
@@ -64,7 +64,7 @@ const BORDER = "[|\u2502\u2503\u2551]";
  * Where a row may start in a line: where the message starts, or a JSON member's or a logfmt field's string opening
  * (`{"msg":"| password | … |"}`, `msg="| password | … |"`).
  */
-const ROW_START = `(?:${MESSAGE_START}|(?:":|[\\w.-]=)[ \\t]{0,16}")`;
+const ROW_START = `(?:${MESSAGE_START}|(?:["']:|[\\w.-]=)[ \\t]{0,16}["'])`;
 /**
  * Where the row starts (the line's start, after a logger's prefix: a row printed by a logger,
  * `2026-12-04T21:00:00.000Z ERROR | password | hunter2x9 |`, or a JSON member's string opening), a Markdown row's opening
@@ -78,11 +78,11 @@ const MARKDOWN_HEAD_AT_END = new RegExp(`(\\|[ \\t]*)(${KEY_CELL})[ \\t]*$`);
 /** A row's head before the `|` after its key: a Markdown row's opening `|` (1), the key (2), blanks. */
 const HEAD_AT_END = new RegExp(`(\\|[ \\t]*)?(${KEY})[ \\t]*$`);
 /** What may come before a row's head in its line: a logger's prefix, or nothing, or a JSON member or a logfmt field up to its string's opening quote, and blanks (read forward, anchored). */
-const BEFORE_HEAD = new RegExp(`^(?:${MESSAGE_START}|[^\\n]{0,1024}(?:":|[\\w.-]=)[ \\t]*")[ \\t]*$`);
+const BEFORE_HEAD = new RegExp(`^(?:${MESSAGE_START}|[^\\n]{0,1024}(?:["']:|[\\w.-]=)[ \\t]*["'])[ \\t]*$`);
 /** `BEFORE_HEAD` without a string's opening: a logger's prefix, or nothing, and blanks: a row at its line's start. */
 const LINE_HEAD = new RegExp(`^${MESSAGE_START}[ \\t]*$`);
 /** What follows a value closing its string (`hunter2x9 |"}`, psql's `hunter2x9"`): blanks, a row's `|` or none, the quote. */
-const STRING_CLOSED = /^[ \t]*\|?[ \t]*"/;
+const STRING_CLOSED = /^[ \t]*\|?[ \t]*["']/;
 /** A rule line next (`|---|`, `---+---`): the row before it is a table's header, its cells columns' names (`| token | count |`). */
 const RULE_LINE_NEXT = /^\r?\n[ \t]{0,16}\|?[ \t]{0,16}:?---/;
 /**
@@ -124,8 +124,8 @@ function isRuleUnder(rule: string, header: string): boolean {
  * inside a string, `hunter2x9\\"}`), or before a JSON value's end (`|"}`, `|",`), a logfmt's next field or the line's
  * end (`|" level=info`, `|"`); no further cell.
  */
-const STRING_CLOSE = String.raw`(?:\\+"|"(?=[ \t]*[,}\]]))[^|]*`;
-const ROW_END = String.raw`(?:[.,;!?](?:[ \t][^|]*)?|${STRING_CLOSE}|"(?=[ \t]+[\w.-]+=|[ \t]*$)[^|]*)?`;
+const STRING_CLOSE = String.raw`(?:\\+"|["'](?=[ \t]*[,}\]]))[^|]*`;
+const ROW_END = String.raw`(?:[.,;!?](?:[ \t][^|]*)?|${STRING_CLOSE}|["'](?=[ \t]+[\w.-]+=|[ \t]*$)[^|]*)?`;
 /** A value cell of a Markdown row, after the key's `|`: blanks, the value (1), blanks, the row's closing `|`, blanks, its end. */
 const MARKDOWN_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)[ \t]*\|[ \t]*${ROW_END}$`);
 /**
@@ -180,9 +180,9 @@ function isColumnNameWord(value: string): boolean {
 }
 
 /** Blanks and a row's closing `|` alone, to the line's end or its string's closing quote: a bare Markdown row's end, no prose after it. */
-const BARE_ROW_END = /^[ \t]*\|[ \t]*(?:"[^|]*)?$/;
+const BARE_ROW_END = /^[ \t]*\|[ \t]*(?:["'][^|]*)?$/;
 /** Blanks alone, or a JSON member's or a logfmt field's string opening and blanks: nothing before a bare row in its line or its string. */
-const BARE_ROW_START = /^(?:[ \t]*|[^\n]*(?:":|[\w.-]=)[ \t]*"[ \t]*)$/;
+const BARE_ROW_START = /^(?:[ \t]*|[^\n]*(?:["']:|[\w.-]=)[ \t]*["'][ \t]*)$/;
 
 /**
  * Whether a Markdown row whose line or string holds nothing before its head (`before`: no logger's prefix; a JSON member's
