@@ -61,8 +61,8 @@ function keyName(cell: string): string | undefined {
 /** A cell's border: a `|`, or a box-drawing table's vertical line (`│`, `┃`, `║`), which the rows are read with as a `|` (`tableView`). */
 const BORDER = "[|\u2502\u2503\u2551]";
 /**
- * Where a row may start in a line: where the message starts, or a JSON member's or a logfmt field's string opening
- * (`{"msg":"| password | … |"}`, `msg="| password | … |"`).
+ * Where a row may start in a line: where the message starts, or a JSON member's or a logfmt field's string opening,
+ * in double or single quotes (`{"msg":"| password | … |"}`, `msg="| password | … |"`, a Python dict's `{'msg':'| … |'}`).
  */
 const ROW_START = `(?:${MESSAGE_START}|(?:["']:|[\\w.-]=)[ \\t]{0,16}["'])`;
 /**
@@ -121,8 +121,8 @@ function isRuleUnder(rule: string, header: string): boolean {
 /**
  * What may end a row after its last cell: a sentence's stop and prose after it (`|. Next`,
  * `hunter2x9. Next`), or a string's closing quote and what follows it: escaped (a row held in a string
- * inside a string, `hunter2x9\\"}`), or before a JSON value's end (`|"}`, `|",`), a logfmt's next field or the line's
- * end (`|" level=info`, `|"`); no further cell.
+ * inside a string, `hunter2x9\\"}`), or, a double or a single quote, before a JSON value's end (`|"}`, `|",`, `|'}`), a
+ * logfmt's next field or the line's end (`|" level=info`, `|"`, `|'`); no further cell.
  */
 const STRING_CLOSE = String.raw`(?:\\+"|["'](?=[ \t]*[,}\]]))[^|]*`;
 const ROW_END = String.raw`(?:[.,;!?](?:[ \t][^|]*)?|${STRING_CLOSE}|["'](?=[ \t]+[\w.-]+=|[ \t]*$)[^|]*)?`;
