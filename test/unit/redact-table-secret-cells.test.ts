@@ -165,6 +165,13 @@ describe("a Markdown key cell or column's name of words, bold or in backticks, i
     "| Reset Password | button |",
     "| Reset Password | Link |",
     "| **Show Password** | toggle |",
+    "| Reset Password | Button |",
+    "| Reset Password | Toggle |",
+    "| Forgot Password | /forgot |",
+    "| Change Password | /settings/security |",
+    "| Change Password | /profile/change-password |",
+    "| Reset Password | https://my-app.acme.io/auth/reset-password |",
+    "| Reset Password | https://acme.io/users/login/ |",
     "| User | Reset Password |\n|---|---|\n| bob | https://acme.io/reset |",
   ]);
   itStores("under an action's name any other value is read, a reset's temporary password too: %j", redacted, valueGoes([
@@ -190,6 +197,38 @@ describe("a Markdown key cell or column's name of words, bold or in backticks, i
     "| Reset Password | /r/ZxKqLmPwAbcdEFGH |",
     "| Reset Password | https://acme.io/reset?token=abc |",
     "| Reset Password | https://Zx9Kq2Lm7Pw4.acme.io/ |",
+  ]));
+  itStores("under an action's name only `button`, `link` and `toggle` are a control's word; any other word goes: %j", redacted, valueGoes([
+    "| Reset Password | Dialog |",
+    "| Change Password | Form |",
+    "| Reset Password | page |",
+    "| Reset Password | Menu |",
+    "| Reset Password | Switch |",
+    "| **Reset Password** | Icon |",
+    "| Show Password | Modal |",
+    "| Toggle Password | Page |",
+    "| Reset Password | checkbox |",
+    "| Reset Password | BUTTON |",
+  ]));
+  itStores("a link or a route goes unless each path segment names the action or its page, on a host of letters alone: %j", redacted, valueGoes([
+    "| Change Password | /welcome |",
+    "| Change Password | /summer |",
+    "| Reset Password | /reset/welcome |",
+    "| Reset Password | /p/qwertyasdfghzxcv |",
+    "| Reset Password | / |",
+    "| Reset Password | https://acme.io/reset/sunshine |",
+    "| Change Password | https://acme.io/set/letmein |",
+    "| Reset Password | https://3f9a2c7e1b.acme.io/reset |",
+    "| Reset Password | https://a8f3e9c1b2d4f6a7.acme.io/ |",
+    "| Forgot Password | http://k7x9q2.io |",
+    "| reset password | https://hunter.acme.io |",
+    "| Reset Password | https://sunshine.acme.io |",
+    "| Reset Password | https://acme.io/ |",
+    "| Forget Password | https://-.io/ |",
+    "| Reset Password | https://acme.io:8443/reset |",
+    "| Recover Password | https://9.9.9.9/ |",
+    "| Reset Password | https://acme2.io/reset |",
+    "| Change Password | https://acme.io/r/abcdefghijklmnopqrstuvwxyzabcdefgh |",
   ]));
   it.each([
     ["| API Key | Zx9Kq2Lm7Pw4abcd1234 |", "API Key: Zx9Kq2Lm7Pw4abcd1234"],

@@ -83,7 +83,7 @@ describe("rows inside a JSON or logfmt string are read as the lines its escapes 
     ["{'msg':'| password | hunter2x9 |'}", `{'msg':'| password | ${SECRET_PARAM} |'}`],
     ["{'msg': '| password | hunter2x9 |', 'x': 1}", `{'msg': '| password | ${SECRET_PARAM} |', 'x': 1}`],
   ]);
-  itKeeps("a row opening or closing a string is judged as a row at its line's start, its word a header's (as on main): %j", redacted, [
+  itKeeps("a row in a string, its opening before the row, keeps a word, a header's or a field list's (as on main): %j", redacted, [
     "msg='| password | string |'",
     "{'q':'| secret | name |'}",
     "x='| token | count |' y=1",
@@ -98,6 +98,35 @@ describe("rows inside a JSON or logfmt string are read as the lines its escapes 
     '{"msg":"| token | Description |"}',
     '{"msg":"| token | expires_at |"}',
     '{"cols":"| Field | Type |\\n|---|---|\\n| password | string |"}',
+  ]);
+  itStores("a row with a quote after its value and no string's opening before it is read whole, as on main: %j", redacted, [
+    [" password | letmein'}", ` password | ${SECRET_PARAM}'}`],
+    [" password | sunshine',", ` password | ${SECRET_PARAM}',`],
+    [' password | welcome"]', ` password | ${SECRET_PARAM}"]`],
+    [' passwd | dragon"}', ` passwd | ${SECRET_PARAM}"}`],
+    [" token | abcdef'],x", ` token | ${SECRET_PARAM}'],x`],
+    [" api_key | abcdefgh'}", ` api_key | ${SECRET_PARAM}'}`],
+    [" password | Welcome', x", ` password | ${SECRET_PARAM}', x`],
+    [' password | x"]', ` password | ${SECRET_PARAM}"]`],
+    [" password | abc',def", ` password | ${SECRET_PARAM}',def`],
+    [' password | abc",def', ` password | ${SECRET_PARAM}",def`],
+    [' password | hunter"}2x9', ` password | ${SECRET_PARAM}"}2x9`],
+    [" secret | x'],y9z", ` secret | ${SECRET_PARAM}'],y9z`],
+    [' password | "hunter2",', ` password | "${SECRET_PARAM}",`],
+    [" password | 'hunter2',", ` password | '${SECRET_PARAM}',`],
+    ['-[ RECORD 1 ]\n user     | bob\n password | letmein"}', `-[ RECORD 1 ]\n user     | bob\n password | ${SECRET_PARAM}"}`],
+    ['out:\n password | welcome",', `out:\n password | ${SECRET_PARAM}",`],
+    [' password | Welcome",\n user | bob', ` password | ${SECRET_PARAM}",\n user | bob`],
+    ["2026-12-04T21:00:00.000Z ERROR  password | abc',def", `2026-12-04T21:00:00.000Z ERROR  password | ${SECRET_PARAM}',def`],
+    ['{"msg":"-[ RECORD 1 ]\\n user | bob\\n password | letmein"}', `{"msg":"-[ RECORD 1 ]\\n user | bob\\n password | ${SECRET_PARAM}"}`],
+    ["| password | Welcome |'}", `| password | ${SECRET_PARAM} |'}`],
+    ['| password | sunshine |" level=info', `| password | ${SECRET_PARAM} |" level=info`],
+    ['"k": "v"\n| password | letmein |"}', `"k": "v"\n| password | ${SECRET_PARAM} |"}`],
+  ]);
+  itStores("a row is in a string only when that string's opening comes before it, in its line or over the lines its escapes make: %j", redacted, [
+    ['{"msg":"x\\n| password | letmein |"}', '{"msg":"x\\n| password | letmein |"}'],
+    ['{"msg":"x\\n| password | hunter2x9 |"}', `{"msg":"x\\n| password | ${SECRET_PARAM} |"}`],
+    ["{'cols':'| Field | Type |\\n|---|---|\\n| token | count |'}", "{'cols':'| Field | Type |\\n|---|---|\\n| token | count |'}"],
   ]);
   itKeeps("strings of pipes that hold no secret's row stay: %j", redacted, [
     '{"cmd":"cat x | grep password | wc -l"}',

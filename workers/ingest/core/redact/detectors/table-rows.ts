@@ -81,8 +81,10 @@ const HEAD_AT_END = new RegExp(`(\\|[ \\t]*)?(${KEY})[ \\t]*$`);
 const BEFORE_HEAD = new RegExp(`^(?:${MESSAGE_START}|[^\\n]{0,1024}(?:["']:|[\\w.-]=)[ \\t]*["'])[ \\t]*$`);
 /** `BEFORE_HEAD` without a string's opening: a logger's prefix, or nothing, and blanks: a row at its line's start. */
 const LINE_HEAD = new RegExp(`^${MESSAGE_START}[ \\t]*$`);
-/** What follows a value closing its string (`hunter2x9 |"}`, psql's `hunter2x9"`): blanks, a row's `|` or none, the quote. */
-const STRING_CLOSED = /^[ \t]*\|?[ \t]*["']/;
+/** A quote closing the row's string after a Markdown row's value (`hunter2x9 |"}`): blanks, the row's `|`, blanks, the quote (1). */
+const STRING_CLOSED = /^[ \t]*\|[ \t]*(["'])/;
+/** A string's opening quote at the end of what it reads: a JSON member's or a logfmt field's (`"msg":"`, `msg='`). */
+const STRING_OPENED = /(?:["']:|[\w.-]=)[ \t]{0,16}["']$/;
 /** A rule line next (`|---|`, `---+---`): the row before it is a table's header, its cells columns' names (`| token | count |`). */
 const RULE_LINE_NEXT = /^\r?\n[ \t]{0,16}\|?[ \t]{0,16}:?---/;
 /**
@@ -130,9 +132,11 @@ const ROW_END = String.raw`(?:[.,;!?](?:[ \t][^|]*)?|${STRING_CLOSE}|["'](?=[ \t
 const MARKDOWN_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)[ \t]*\|[ \t]*${ROW_END}$`);
 /**
  * A psql row's value and what may end its line: a sentence's stop before prose (`hunter2x9. Next`) or a JSON
- * string's escaped closing quote; a mark at the line's end is the value's (` password | hunter2x9!`).
+ * string's escaped closing quote; a mark at the line's end is the value's (` password | hunter2x9!`), and so is a quote
+ * (` password | "hunter2",`, ` password | letmein'}`): the value is read whole, as the field form reads it, which ends a
+ * secret at its quote itself.
  */
-const PSQL_END = String.raw`(?:[.,;!?][ \t][^|]*|${STRING_CLOSE})?[ \t]*$`;
+const PSQL_END = String.raw`(?:[.,;!?][ \t][^|]*|\\+"[^|]*)?[ \t]*$`;
 /** A value cell of a psql row: blanks, the value (1), the row's end, blanks to the line's end. */
 const PSQL_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)${PSQL_END}`);
 /** What may follow a Markdown row's closing `|`: blanks and the row's end. */
@@ -216,28 +220,34 @@ function isKeyShaped(value: string): boolean {
 
 /** A key cell's first word that names an action on a password a UI offers (`Forgot Password`, `Reset Password`, `Change Password`). */
 const UI_ACTION_WORDS: ReadonlySet<string> = new Set(["forgot", "forget", "reset", "change", "recover", "show", "hide", "toggle"]);
-/** A UI's control, lower case, which an action on a password is (`button`, `link`); no one picks it as a password. */
-const UI_CONTROL_WORDS: ReadonlySet<string> = new Set(["button", "link", "toggle", "checkbox", "icon", "switch", "menu", "dialog", "modal", "form", "page"]);
+/** A UI's control an action on a password is (`button`, `link`, `toggle`), lower case; no one picks it as a password. */
+const UI_CONTROL_WORDS: ReadonlySet<string> = new Set(["button", "link", "toggle"]);
+/** A word of a UI action's route that names the action or its page (`/forgot`, `/account/reset-password`). */
+const UI_ROUTE_WORD = "(?:forgot|reset|change|password|account|settings|profile|security|users?|auth|login)";
 /**
- * A UI action's link (`https://acme.io/forgot`) or route (`/account/password`, `/reset-password`) that holds no
- * secret-shaped part: a host of lower-case labels and its port, then path segments of lower-case words joined by `-`
- * or `_`, no query and no fragment. A segment of capitals or digits (`/r/Zx9Kq2Lm7Pw4`) or a query (`?t=…`) may be a
- * reset's token, and goes.
+ * A UI action's link (`https://acme.io/forgot`) or route (`/account/password`, `/reset-password`): a host of labels of
+ * lower-case letters alone (a digit there may be a token's: `https://3f9a2c7e1b.acme.io/`), no port, then one path
+ * segment or more, each of `UI_ROUTE_WORD`s joined by `-` or `_`, no query and no fragment. A segment of another word
+ * (`/welcome`, `/reset/sunshine`) may be a reset's password or token, and goes.
  */
-const UI_ACTION_LINK = /^(?:https?:\/\/[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,15}(?::\d{1,5})?)?(?:\/[a-z]{1,32}(?:[-_][a-z]{1,32}){0,7}){0,15}\/?$/;
+const UI_ACTION_LINK = new RegExp(
+  `^(?:https?://[a-z]{1,63}(?:-[a-z]{1,63}){0,7}(?:\\.[a-z]{1,63}(?:-[a-z]{1,63}){0,7}){1,15})?` +
+    `(?:/${UI_ROUTE_WORD}(?:[-_]${UI_ROUTE_WORD}){0,7}){1,15}/?$`,
+);
 
 /**
  * Whether the row names a UI action on a password, not a secret: a name of an action's word (`UI_ACTION_WORDS`) and
  * `password`, and a value that is a control's word, lower case or capitalised (`button`, `Link`: `UI_CONTROL_WORDS`),
- * or a link or a route with no secret-shaped part (`UI_ACTION_LINK`). Any other value is read, a reset's temporary
- * password (`| Reset Password | Welcome |`, `| Change Password | letmein |`) and a name's other than a password's
- * (`| Reset Token | /r/Zx9Kq2Lm7Pw4 |`, `| Show Secret | dragon |`) too.
+ * or a link or a route made of the action's and its page's words alone (`UI_ACTION_LINK`). Any other value is read, a
+ * reset's temporary password (`| Reset Password | Welcome |`, `| Change Password | letmein |`, `| Reset Password | Dialog |`,
+ * `| Change Password | /welcome |`) and a name's other than a password's (`| Reset Token | /r/Zx9Kq2Lm7Pw4 |`,
+ * `| Show Secret | dragon |`) too.
  */
 function namesUiAction(name: string, value: string): boolean {
   const words = name.toLowerCase().split(" ");
   if (words.length !== 2 || !UI_ACTION_WORDS.has(words[0]!) || words[1] !== "password") return false;
   const lower = value.toLowerCase();
-  return (UI_CONTROL_WORDS.has(lower) && (value === lower || value === lower.charAt(0).toUpperCase() + lower.slice(1))) || (value !== "" && UI_ACTION_LINK.test(value));
+  return (UI_CONTROL_WORDS.has(lower) && (value === lower || value === lower.charAt(0).toUpperCase() + lower.slice(1))) || UI_ACTION_LINK.test(value);
 }
 
 /**
@@ -286,16 +296,32 @@ function redactTableRow(length: number, marker: string, text: string, view: stri
 
 /**
  * Whether a row whose value is `value` is read where it stands: a `|` row at its line's start always; one drawn with a
- * box's lines (`│ password │ hunter2x9 │`) or opening or closing a string (`{"msg":"| password | hunter2x9 |"}`,
- * `msg="… | hunter2x9 |"`) only for a password-shaped value (`isPasswordShaped`). Such a row says less that it is a
- * key/value row, and a word there (`│ token │ count │`, `{"msg":"| password | string |"}`, `x="| password | id |"`) is a
- * header's, a field list's or a message's, as main kept it; `before` is the line before the row's head, `after` what
- * follows the value.
+ * box's lines (`│ password │ hunter2x9 │`) or in a string (`isInString`) only for a password-shaped value
+ * (`isPasswordShaped`). Such a row says less that it is a key/value row, and a word there (`│ token │ count │`,
+ * `{"msg":"| password | string |"}`, `x="| password | id |"`) is a header's, a field list's or a message's, as the
+ * reading before these rows were read kept it. `before` is the line before the row's head, `after` what follows the value.
  */
 function isReadHere(text: string, view: string, lineStart: number, start: number, before: string, after: string, value: string): boolean {
   const drawn = view !== text && text.slice(lineStart, start + 1) !== view.slice(lineStart, start + 1);
-  const inString = !LINE_HEAD.test(before) || STRING_CLOSED.test(after);
-  return (!drawn && !inString) || isPasswordShaped(value);
+  return (!drawn && !isInString(text, lineStart, before, after)) || isPasswordShaped(value);
+}
+
+/**
+ * Whether a row is in a string, its opening quote seen before the row's head: in its line (`{"msg":"| password | … |"}`,
+ * `before` holding the opening), or, for a Markdown row at its line's start that a quote closes (`| password | … |"}`),
+ * as the last quote of that kind in the 1,024 characters before the line (a JSON string's table read over lines,
+ * `{"cols":"| Field | Type |\n|---|---|\n| password | string |"}`). A quote after the value alone opens no string: a row
+ * with no opening before it (`| password | letmein |'}`) is read whole, and so is a psql row, read whole at its line's
+ * start whatever follows its value (` password | letmein'}`, a `\x` record in a JSON string `… password | letmein"}`).
+ */
+function isInString(text: string, lineStart: number, before: string, after: string): boolean {
+  if (!LINE_HEAD.test(before)) return true;
+  const quote = STRING_CLOSED.exec(after)?.[1];
+  if (quote === undefined) return false;
+  const from = Math.max(0, lineStart - 1024);
+  countWork(lineStart - from);
+  const window = text.slice(from, lineStart);
+  return STRING_OPENED.test(window.slice(0, window.lastIndexOf(quote) + 1));
 }
 
 /** A replacement `text` of the match's first `length` characters, with the kind and the session ids of the field's reading (`rewrite`). */
