@@ -185,6 +185,14 @@ describe("the readings stay linear", () => {
     const table = `┌──────┬───────────┐\n│ user │ password  │\n├──────┼───────────┤\n${row.repeat(2000)}`;
     expect(workOf(table)).toBeLessThan(4 * table.length);
   });
+  it.each([
+    ["| password | letmein |'\n"],
+    ['| password | letmein |"\n| token | count |\n'],
+    ["{'cols':'| Field | Type |\\n| password | letmein |'}\n"],
+  ])("rows a quote closes, %j repeated, look back for the string's opening at most to the quote before: work under 8 times the text (the 1,024 characters before each row would be 20 times and more)", (unit) => {
+    const text = unit.repeat(Math.ceil((1 << 15) / unit.length));
+    expect(workOf(text)).toBeLessThan(8 * text.length);
+  });
   it("a 64 KB line of pipes after a key cell is one row, read once", () => {
     const line = (size: number): string => `| password | ${"| ".repeat(size / 2)}`;
     expect(workOf(line(1 << 16))).toBeLessThanOrEqual(2 * workOf(line(1 << 15)) + 8192);

@@ -318,10 +318,11 @@ function isInString(text: string, lineStart: number, before: string, after: stri
   if (!LINE_HEAD.test(before)) return true;
   const quote = STRING_CLOSED.exec(after)?.[1];
   if (quote === undefined) return false;
-  const from = Math.max(0, lineStart - 1024);
-  countWork(lineStart - from);
-  const window = text.slice(from, lineStart);
-  return STRING_OPENED.test(window.slice(0, window.lastIndexOf(quote) + 1));
+  // The search back stops at the nearest such quote, which a row closed by one is: the text between two rows a quote of
+  // one kind closes is passed once, and a text's rows cost its length (twice at most, for the two kinds of quote).
+  const open = text.lastIndexOf(quote, lineStart - 1);
+  countWork(lineStart - Math.max(open, 0));
+  return open >= lineStart - 1024 && STRING_OPENED.test(text.slice(Math.max(0, open - 24), open + 1));
 }
 
 /** A replacement `text` of the match's first `length` characters, with the kind and the session ids of the field's reading (`rewrite`). */
