@@ -10,6 +10,8 @@ import { itKeeps, itStores } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const SECRET_PARAM = "[REDACTED:secret_param]";
+/** Each two-cell row (`| name | value |`) paired with itself, its value cell's text replaced by the field's marker. */
+const valueGoes = (rows: readonly string[]): Array<[string, string]> => rows.map((row) => [row, row.replace(/\| [^|]+ \|$/, `| ${SECRET_PARAM} |`)]);
 const EMAIL = "[REDACTED:email]";
 
 const redacted = (text: string): string => redactString(text, policy).text;
@@ -156,36 +158,122 @@ describe("a Markdown key cell or column's name of words, bold or in backticks, i
     expect(redacted(field)).toBe(field);
     expect(redacted(row)).toBe(row);
   });
-  it.each([
-    ["| Forgot Password | https://acme.io/forgot |", "Forgot Password: https://acme.io/forgot"],
-    ["| Change Password | /account/password |", "Change Password: /account/password"],
-    ["| Reset Password | button |", "Reset Password: button"],
-  ])("%j, a password's action named as its key, loses its value as %j does in text (known false positives)", (row, field) => {
-    const value = field.slice(field.indexOf(": ") + 2);
-    expect(redacted(field)).toBe(field.replace(value, SECRET_PARAM));
-    expect(redacted(row)).toBe(row.replace(value, SECRET_PARAM));
-  });
+  itKeeps("a key cell naming a UI action on a password, its value the action's control or a link or route of plain words, stays: %j", redacted, [
+    "| Forgot Password | https://acme.io/forgot |",
+    "| Change Password | /account/password |",
+    "| Forgot Password | /reset-password |",
+    "| Reset Password | button |",
+    "| Reset Password | Link |",
+    "| **Show Password** | toggle |",
+    "| Reset Password | Button |",
+    "| Reset Password | Toggle |",
+    "| Forgot Password | /forgot |",
+    "| Change Password | /settings/security |",
+    "| Change Password | /profile/change-password |",
+    "| Reset Password | https://my-app.acme.io/auth/reset-password |",
+    "| Reset Password | https://acme.io/users/login/ |",
+    "| User | Reset Password |\n|---|---|\n| bob | https://acme.io/reset |",
+  ]);
+  itStores("under an action's name any other value is read, a reset's temporary password too: %j", redacted, valueGoes([
+    "| Reset Password | Zx9Kq2Lm7 |",
+    "| Change Password | hunter2x9 |",
+    "| Reset Password | Welcome |",
+    "| Reset Password | Summer |",
+    "| Reset Password | sunshine |",
+    "| Change Password | letmein |",
+    "| change password | qwerty |",
+    "| Reset Password | ChangeMe |",
+    "| Reset Password | password |",
+    "| Hide Password | Monkey |",
+    "| Show Password | Secret |",
+    "| Show Secret | dragon |",
+    "| Change Secret | Zebra |",
+    "| Reset Password | reset-link-2 |",
+  ]));
+  itStores("a link or a route under an action's name goes when a part may be a token (capitals, digits, a query): %j", redacted, valueGoes([
+    "| Reset Token | /r/Zx9Kq2Lm7Pw4 |",
+    "| Reset Token | https://acme.io/r?t=Zx9Kq2Lm7Pw4 |",
+    "| Reset Password | /x/Zx9Kq2Lm7Pw4abcdEFGH |",
+    "| Reset Password | /r/ZxKqLmPwAbcdEFGH |",
+    "| Reset Password | https://acme.io/reset?token=abc |",
+    "| Reset Password | https://Zx9Kq2Lm7Pw4.acme.io/ |",
+  ]));
+  itStores("under an action's name only `button`, `link` and `toggle` are a control's word; any other word goes: %j", redacted, valueGoes([
+    "| Reset Password | Dialog |",
+    "| Change Password | Form |",
+    "| Reset Password | page |",
+    "| Reset Password | Menu |",
+    "| Reset Password | Switch |",
+    "| **Reset Password** | Icon |",
+    "| Show Password | Modal |",
+    "| Toggle Password | Page |",
+    "| Reset Password | checkbox |",
+    "| Reset Password | BUTTON |",
+  ]));
+  itStores("a link or a route goes unless each path segment names the action or its page, on a host of letters alone: %j", redacted, valueGoes([
+    "| Change Password | /welcome |",
+    "| Change Password | /summer |",
+    "| Reset Password | /reset/welcome |",
+    "| Reset Password | /p/qwertyasdfghzxcv |",
+    "| Reset Password | / |",
+    "| Reset Password | https://acme.io/reset/sunshine |",
+    "| Change Password | https://acme.io/set/letmein |",
+    "| Reset Password | https://3f9a2c7e1b.acme.io/reset |",
+    "| Reset Password | https://a8f3e9c1b2d4f6a7.acme.io/ |",
+    "| Forgot Password | http://k7x9q2.io |",
+    "| reset password | https://hunter.acme.io |",
+    "| Reset Password | https://sunshine.acme.io |",
+    "| Reset Password | https://acme.io/ |",
+    "| Forget Password | https://-.io/ |",
+    "| Reset Password | https://acme.io:8443/reset |",
+    "| Recover Password | https://9.9.9.9/ |",
+    "| Reset Password | https://acme2.io/reset |",
+    "| Change Password | https://acme.io/r/abcdefghijklmnopqrstuvwxyzabcdefgh |",
+  ]));
   it.each([
     ["| API Key | Zx9Kq2Lm7Pw4abcd1234 |", "API Key: Zx9Kq2Lm7Pw4abcd1234"],
     ["| Secret Key | wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY |", "Secret Key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"],
-  ])("%j is not read though %j goes in text, another detector than the field form reading it there (README's known leaks)", (row, field) => {
+    ["| Access Key | hunter2x9 |", "Access Key: hunter2x9"],
+  ])("%j, a name of words the field form does not read, is read as its words joined (`api_key`), as %j goes in text", (row, field) => {
+    const value = field.slice(field.indexOf(": ") + 2);
     expect(redacted(field)).not.toBe(field);
-    expect(redacted(row)).toBe(row);
+    expect(redacted(row)).toBe(row.replace(value, SECRET_PARAM));
   });
-  itKeeps("a key cell in italics or mixed marks is no key (README's known leaks): %j", redacted, [
-    "| *password* | hunter2x9 |",
-    "| _password_ | hunter2x9 |",
-    "| ***password*** | hunter2x9 |",
-    "| **`password`** | hunter2x9 |",
-    "| **DB** Password | hunter2x9 |",
-    "| User | *Password* |\n|---|---|\n| bob | hunter2x9 |",
+  itStores("a header's column of words the field form does not read is read as its words joined: %j", redacted, [
+    ["| User | API Key |\n|---|---|\n| bob | Zx9Kq2Lm7Pw4abcd1234 |", `| User | API Key |\n|---|---|\n| bob | ${SECRET_PARAM} |`],
   ]);
-  itStores("a key cell holding its colon is the field form's, which takes the `|` after it and keeps the value (README's known leak): %j", redacted, [
-    ["| Password: | hunter2x9 |", `| Password: ${SECRET_PARAM} hunter2x9 |`],
+  itStores("a key cell in italics, in mixed marks or with marks not closed as opened is read as its name: %j", redacted, [
+    ["| *password* | hunter2x9 |", `| *password* | ${SECRET_PARAM} |`],
+    ["| _password_ | hunter2x9 |", `| _password_ | ${SECRET_PARAM} |`],
+    ["| ***password*** | hunter2x9 |", `| ***password*** | ${SECRET_PARAM} |`],
+    ["| **`password`** | hunter2x9 |", `| **\`password\`** | ${SECRET_PARAM} |`],
+    ["| **DB** Password | hunter2x9 |", `| **DB** Password | ${SECRET_PARAM} |`],
+    ["| **password* | hunter2x9 |", `| **password* | ${SECRET_PARAM} |`],
+    ["| **password` | hunter2x9 |", `| **password\` | ${SECRET_PARAM} |`],
+    ["| User | *Password* |\n|---|---|\n| bob | hunter2x9 |", `| User | *Password* |\n|---|---|\n| bob | ${SECRET_PARAM} |`],
+    ["| User | _API Key_ |\n|---|---|\n| bob | Zx9Kq2Lm7Pw4 |", `| User | _API Key_ |\n|---|---|\n| bob | ${SECRET_PARAM} |`],
   ]);
-  itStores("a mark not closed as opened, five words, a psql key of words or a cell after another stays no key: %j", redacted, [
-    ["| **password* | hunter2x9 |", "| **password* | hunter2x9 |"],
-    ["| **password` | hunter2x9 |", "| **password` | hunter2x9 |"],
+  itStores("a key cell holding its colon, inside its marks or out, is read as its name; the `|` after it is no value: %j", redacted, [
+    ["| Password: | hunter2x9 |", `| Password: | ${SECRET_PARAM} |`],
+    ["| **Password:** | hunter2x9 |", `| **Password:** | ${SECRET_PARAM} |`],
+    ["| **API Key**: | Zx9Kq2Lm7Pw4 |", `| **API Key**: | ${SECRET_PARAM} |`],
+    ["| Password : | hunter2x9 |", `| Password : | ${SECRET_PARAM} |`],
+    ["|  password  :  | hunter2x9 |", `|  password  :  | ${SECRET_PARAM} |`],
+    ["| Note : | hunter2x9 |", "| Note : | hunter2x9 |"],
+    ["password: |\n  hunter2x9", `password: |\n  ${SECRET_PARAM}`],
+  ]);
+  itKeeps("under a name of words read joined, a word that is no key's shape stays, as on main: %j", redacted, [
+    "| API Key | header |",
+    "| Private Key | id_rsa |",
+    "| Secret Key | vault |",
+  ]);
+  itKeeps("marked look-alikes stay: a marked name of no secret, a mark alone: %j", redacted, [
+    "| *note* | hunter2x9 |",
+    "| *Token Count* | 42 |",
+    "| _token count_ | 42 |",
+    "| * | hunter2x9 |",
+  ]);
+  itStores("five words, a psql key of words or a cell after another stays no key: %j", redacted, [
     ["| My Secret Key Value Now | hunter2x9 |", "| My Secret Key Value Now | hunter2x9 |"],
     ["DB Password | hunter2x9", "DB Password | hunter2x9"],
     ["| a | DB Password | hunter2x9 |", "| a | DB Password | hunter2x9 |"],
@@ -205,6 +293,13 @@ describe("a value cell holding blanks goes as a passphrase under a password's na
       "| user | password |\n|---|---|\n| bob@acme.io | correct horse battery staple |\n| eve | hashed with bcrypt |",
       `| user | password |\n|---|---|\n| ${EMAIL} | ${SECRET_PARAM} |\n| eve | hashed with bcrypt |`,
     ],
+  ]);
+  itStores("a phrase holding a word that names a value's form goes whole; a terse description of such words goes too (README's known false positive): %j", redacted, [
+    ["| password | standard horse staple |", `| password | ${SECRET_PARAM} |`],
+    ["| password | standard company horse |", `| password | ${SECRET_PARAM} |`],
+    ["| password | purple company format |", `| password | ${SECRET_PARAM} |`],
+    ["| passphrase | corporate pattern tiger |", `| passphrase | ${SECRET_PARAM} |`],
+    ["| password | company standard format |", `| password | ${SECRET_PARAM} |`],
   ]);
   itKeeps("a phrase with a word of thirteen letters or more, nine words or a common word stays (README's known leaks): %j", redacted, [
     "| password | correct horse battery thirteenchars |",

@@ -305,7 +305,7 @@ export enum MoreEvidence {
   CODE_LIST = 1 << 19,
   /** A header dump joined by `:?:` (`detectors/sanitized-headers.ts`): the text holds `:?:`. */
   SANITIZED_HEADER = 1 << 20,
-  /** A key/value table's row (`detectors/table-rows.ts`): the text holds `|`. */
+  /** A key/value table's row (`detectors/table-rows.ts`): the text holds `|`, or a box-drawing table's `│`, `┃` or `║`. */
   TABLE_ROW = 1 << 21,
 }
 
@@ -500,7 +500,8 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   }
   if (more !== undefined && digits >= 3 && !wordOnly && CODE_LIST_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.CODE_LIST;
   if (more !== undefined && !wordOnly && text.includes(":?:")) more[0] = (more[0] ?? 0) | MoreEvidence.SANITIZED_HEADER;
-  if (more !== undefined && !wordOnly && text.includes("|")) more[0] = (more[0] ?? 0) | MoreEvidence.TABLE_ROW;
+  // A box-drawing table's vertical line is U+2502: a text of Latin-1 alone (the OR of its codes below 0x100) pays nothing for it.
+  if (more !== undefined && !wordOnly && (text.includes("|") || ((codes & ~0xff) !== 0 && TABLE_BORDER.test(text)))) more[0] = (more[0] ?? 0) | MoreEvidence.TABLE_ROW;
   // The detector's value follows its name after a blank, and is 16 characters or more.
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && (words & WORD_KEY_PHRASE) !== 0 && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
   if (more !== undefined && digits > 0 && (classes & HAS_BLANK) !== 0 && (words & WORD_AUTH_SCHEME) !== 0 && AUTH_SCHEME_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.AUTH_SCHEME;
@@ -983,6 +984,8 @@ export const PASSWORD_PHRASE_PIECES = ["ass", "ASS", "pw", "Pw", "PW", "ey", "EY
  * `los`) are in many texts, which then ask this short regex and not the long one.
  */
 const OTHER_PASSWORD_WORD = /[Hh]as(?:ł|l)o|HAS(?:Ł|L)O|[Ll](?:ö|o)senord|L(?:Ö|O)SENORD/;
+/** A box-drawing table's vertical line (`│`, `┃`, `║`), which the table readers read as a `|` (`table-view.ts`). */
+const TABLE_BORDER = /[\u2502\u2503\u2551]/;
 /** A traceback's drawn value's row where the sink's encoding has no box drawing: `-> ` after a line's blanks and `|` (loguru, better-exceptions). */
 const DRAWN_ASCII_ROW = /\n[ \t|]*-> /;
 /**

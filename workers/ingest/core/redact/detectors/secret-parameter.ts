@@ -348,11 +348,13 @@ const WHOLE_PLAIN_SCALAR =
  * `: value` after a secret name; unquoted, the value ends where JSON text or a list would
  * continue. A string may start the next line (a GraphQL argument written over lines, `login(\\n
  * password:\\n "…")`), but not one a `:` follows (a key). No value starts with a blank: the blanks
- * are read whole, not given back one by one to a value whose lookbehind reads them again.
+ * are read whole, not given back one by one to a value whose lookbehind reads them again. Nor with a `|` and a
+ * blank: that is a table's cell border after a key cell holding its colon (`| Password: | hunter2x9 |`), whose
+ * value is the next cell's (table-rows.ts), not the `|`; YAML's block scalar (`password: |` and a line break) stays one.
  */
 const FIELD_VALUE = `(?:${WRAPPED}|${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${STRING_LIST}|${FLOW_COLLECTION}|${HASHED_ANGLED}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
 const FIELD =
-  `${AFTER_SECRET_NAME}(?:[ \\t]*(?![ \\t])(?:${WHOLE_PLAIN_SCALAR}|${FIELD_VALUE})` +
+  `${AFTER_SECRET_NAME}(?:[ \\t]*(?![ \\t]|\\|[ \\t])(?:${WHOLE_PLAIN_SCALAR}|${FIELD_VALUE})` +
   `|[ \\t]*\\r?\\n[ \\t]*(?:${STRING_LITERAL})(?![ \\t]*:))`;
 /** `FIELD_VALUE` at one position: the value a field's first token or quoted string is. */
 const FIELD_VALUE_AT = lazy(() => new RegExp(FIELD_VALUE, "y"));
