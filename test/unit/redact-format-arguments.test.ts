@@ -84,7 +84,11 @@ describe("a format string is read as any text: no reading covers its text, so ev
     '["sid=%s","s42"]',
     '["token %s expired","abc"]',
     '["password changed for %s","bob"]',
-    '["%s: %s","password","hunter2"]',
+    '["%s: %s","password","***"]',
+    '["%s: %s","user","bob"]',
+    '["%s: %s","password changed for","bob"]',
+    '["%d: %s",1,"hunter2"]',
+    '["password: %s %s","***","ok"]',
     '["password: %s","***"]',
     '["password: %s","[REDACTED]"]',
     '["password: %s",""]',
@@ -128,6 +132,26 @@ describe("a format string is read as any text: no reading covers its text, so ev
   itStoresCounting("a line break between arguments: %j", counted, { secret_param: 1 }, [
     ['["password: %s",\n"hunter2"]', `["password: %s",\n"${M}"]`],
     ['logging.info("password=%s",\n    "hunter2")', `logging.info("password=%s",\n    "${M}")`],
+  ]);
+  // Each argument of a placeholder glued to a secret's (`%s%s`) is a part of the value, and the placeholders stay.
+  itStoresCounting("the arguments of placeholders glued after a secret's name all go: %j", counted, { secret_param: 2 }, [
+    ['["password: %s%s","hun","ter2"]', `["password: %s%s","${M}","${M}"]`],
+    ['["Login %s password=%s%s","alice","hun","ter2"]', `["Login %s password=%s%s","alice","${M}","${M}"]`],
+    ['["password: %s%d","hun",1234]', `["password: %s%d","${M}","${M}"]`],
+  ]);
+  itStoresCounting("%j", counted, { secret_param: 3 }, [['["password: %s%s%s","hun","ter","2"]', `["password: %s%s%s","${M}","${M}","${M}"]`]]);
+  // Only glued: a blank between them makes the second placeholder's argument no part of the value.
+  itStoresCounting("a placeholder after a blank is no part of the value: %j", counted, { secret_param: 1 }, [
+    ['["password: %s %s","hun","ter2"]', `["password: %s %s","${M}","ter2"]`],
+  ]);
+  itKeepsUncounted("glued placeholders are a placeholder, no value: %j", counted, ["password: %s%s", "password=%s%s", "token: %(a)s%(b)s"]);
+  // A name given as an argument (`"%s: %s"`): the argument after a secret's name is judged as the rendered pair.
+  itStoresCounting("a secret's name given as the argument before `: %s` or `=%s`: %j", counted, { secret_param: 1 }, [
+    ['["%s: %s","password","hunter2"]', `["%s: %s","password","${M}"]`],
+    ['["%s: %s","token","Zx9Kq2Lm7Pw4abcd"]', `["%s: %s","token","${M}"]`],
+    ['console.log("%s: %s", "API key", "Zx9Kq2Lm7Pw4abcd")', `console.log("%s: %s", "API key", "${M}")`],
+    ['["%s: %s %s: %s","user","bob","password","hunter2"]', `["%s: %s %s: %s","user","bob","password","${M}"]`],
+    ['["%s=%s","password","hunter2"]', `["%s=%s","password","${M}"]`],
   ]);
   // Known false positives (README): a UI's label list reads as a console line.
   itStoresCounting("a label list after a secret's placeholder reads as a console line: %j", counted, { secret_param: 1 }, [
