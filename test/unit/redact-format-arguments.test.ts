@@ -218,12 +218,58 @@ describe("a name's string of two words", () => {
   ]);
 });
 
-describe("a list of two strings is no name and value pair: both stay, as a list of field names or rules does", () => {
+describe("a list of two strings pairs a secret's name with its value where its place says it is a pair", () => {
+  // Among pairs (Rails' binds, a form's entries) or as a tuple, the second string is the value unless it is a name, a label, a mask or a rule.
+  itStoresCounting("a pair among pairs or a tuple: %j", counted, { secret_param: 1 }, [
+    ['[["password","hunter2"]]', `[["password","${M}"]]`],
+    ['[["token","abcdef123456"]]', `[["token","${M}"]]`],
+    ['[["username","bob"],["password","hunter2"]]', `[["username","bob"],["password","${M}"]]`],
+    ["[('username', 'bob'), ('password', 'hunter2')]", `[('username', 'bob'), ('password', '${M}')]`],
+    ["('password', 'hunter2')", `('password', '${M}')`],
+    ['[["api_key","hunter2!"]]', `[["api_key","${M}"]]`],
+  ]);
+  itStoresCounting("%j", counted, { secret_param: 1, email: 1 }, [
+    ['[["email", "bob@acme.io"], ["password", "hunter2"]]', `[["email", "[REDACTED:email]"], ["password", "${M}"]]`],
+  ]);
+  // A list alone is a list of names or rules as often: only a token's shape is a value there.
+  itStoresCounting("a token's shape in a list alone: %j", counted, { secret_param: 1 }, [
+    ['["token","Zx9Kq2Lm7Pw4abcd"]', `["token","${M}"]`],
+    ['{"fields":["secret","Zx9Kq2Lm7Pw4abcd"]}', `{"fields":["secret","${M}"]}`],
+  ]);
+  itKeepsUncounted("names, labels, masks and rules beside a secret's name stay, among pairs too: %j", counted, [
+    '[["password","Password"]]',
+    '[["password","Mot de passe"]]',
+    "('password', 'Passwort')",
+    '[["password","password_confirmation"]]',
+    '[["password","username"]]',
+    '[["password","token"]]',
+    '[["password","[FILTERED]"]]',
+    '[["password","***"]]',
+    '[["password",""]]',
+    '[["password","min:8"]]',
+    '[["password","%s"]]',
+    '[["password","2024-01-01"]]',
+    '[["id","password"],["email","name"]]',
+    '[["user_id","token"]]',
+    '[["access_level","hunter2"]]',
+    '("password", "Enter your password")',
+    'print("password", "hunter2")',
+  ]);
+});
+
+describe("a list of two strings alone is no name and value pair unless its value has a token's shape: both stay, as a list of field names or rules does", () => {
   itKeepsUncounted("%j", counted, [
     '["password","hunter2"]',
-    '[["password","hunter2"]]',
-    '["token","Zx9Kq2Lm7Pw4abcd"]',
     '["pwd","hunter2"]',
+    '["password","sha256"]',
+    '["secret","base64"]',
+    '["password","argon2id"]',
+    '["password","***"]',
+    '["password","[FILTERED]"]',
+    '["password",""]',
+    '["id","password","email"]',
+    '["token","Zx9Kq2Lm7Pw4abcd","x"]',
+    '["password","Password"]',
     '["password","username"]',
     '["password","token"]',
     ...["min:8", "required|min:8", "required!", "Invalid!", "too_short?", "^.{8,}$", "varchar(255)", "char(60)", "str|null", "string?", "field_1", "user2", "col_3", "new_password2", "8-64", "3/5", "20%", "#1", "v1.2", "2024-01-01"].map((rule) => JSON.stringify(["password", rule])),

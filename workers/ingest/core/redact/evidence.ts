@@ -16,7 +16,7 @@ import {
   numericSecretDigits,
   nameBefore,
 } from "./secret-names";
-import { fieldNameBefore } from "./name-value-pairs";
+import { SECRET_PAIR_NAME_START, fieldNameBefore } from "./name-value-pairs";
 import { SCHEMES, namesCurlCookie } from "./credential-headers";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
 import { COMMAND_PASSWORD_HINT } from "./command-passwords";
@@ -293,8 +293,8 @@ export enum MoreEvidence {
   DATABASE_ERROR = 1 << 17,
   /**
    * A header list printed as pairs with no name (`detectors/header-pairs.ts`): `HEADER_PAIR_HINT`,
-   * a quote or a list's or tuple's opening right before a dashed name, `Authorization` or
-   * `Cookie`, which every credential header's name the detector pairs starts with.
+   * a quote or a list's or tuple's opening right before a dashed name, `Authorization`,
+   * `Cookie` or a secret pair's name (`SECRET_PAIR_NAME_START`), which every name the detector pairs starts with.
    */
   HEADER_PAIR = 1 << 18,
   /**
@@ -995,7 +995,7 @@ export const NAMED_VALUE_HINT = /\[\[[ \t]*"|\[Parameters=\[@|input_value=|"inpu
 /** A code's word (`pin`, `otp`, `cvv`, `cvc`, `code`), any case, right before a code list's separator, its plural's tail or a query's index: the evidence of `MoreEvidence.CODE_LIST`. */
 const CODE_LIST_HINT = /(?:[Pp][Ii][Nn]|[Oo][Tt][Pp]|[Cc][Vv][VvCc]|[Cc][Oo][Dd][Ee])[A-Za-z_\-[\]\d"'*\\ \t]{0,16}[:=|]/;
 /** Where a credential header's name may stand in a list of pairs: the evidence of `MoreEvidence.HEADER_PAIR`. */
-const HEADER_PAIR_HINT = /(?:[[(]|['"])[ \t]*(?:[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9]|[Aa]uthorization|AUTHORIZATION|[Cc]ookie|COOKIE)/;
+const HEADER_PAIR_HINT = new RegExp(String.raw`(?:[[(]|['"])[ \t]*(?:[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9]|[Aa]uthorization|AUTHORIZATION|[Cc]ookie|COOKIE|${SECRET_PAIR_NAME_START})`);
 
 /** A session's word in English, Spanish or Portuguese, or its short `sid`, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
 const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N|(?<![A-Za-z])(?:[Ss]id|SID)(?![A-Za-z])/;
