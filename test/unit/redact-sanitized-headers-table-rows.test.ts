@@ -172,20 +172,9 @@ describe("a field's value runs on past a next `name:` glued to its value, as on 
     ["Authorization: Basic user:hunter2x9", "Authorization: Basic [REDACTED:basic]"],
     ["Authorization: Token user:abc", `Authorization: Token ${SECRET_PARAM}`],
   ]);
-  // A one-word secret glued to its colon, then only glued fields: a line of `name:value` fields, the value its first word.
-  itStores("a glued value before two or more glued fields ends at the first: %j", redacted, [
-    ["Password:hunter2 retries:3 host:db1.acme.com", `Password:${SECRET_PARAM} retries:3 host:db1.acme.com`],
-    ["level:info password:hunter2 retries:3 host:db1.acme.com", `level:info password:${SECRET_PARAM} retries:3 host:db1.acme.com`],
-    ["api_token:Zx9Kq2Lm7Pw4abcd user:bob attempt:2", `api_token:${SECRET_PARAM} user:bob attempt:2`],
-  ]);
-  // One glued field may be more of the secret, a scheme's or a user's pair is the credentials', and a blank after the colon reads on, as on main.
-  itStores("otherwise the glued fields go with the value, as on main: %j", redacted, [
-    ["password:hunter2 retries:3", `password:${SECRET_PARAM}`],
-    ["Authorization:HMAC keyid:c2lnbmF0dXJl ts:1733011200", `Authorization:${SECRET_PARAM}`],
-    ["credentials:alice bob:hunter2x9 role:admin", `credentials:${SECRET_PARAM}`],
-    ["auth:alice bob:hunter2x9 role:admin", `auth:${SECRET_PARAM}`],
-    ["password:hunter2 retries:3 host:db1 and more", `password:${SECRET_PARAM}`],
-    ["Password: hunter2 retries:3 host:db1.acme.com", `Password: ${SECRET_PARAM}`],
+  // A known over-redaction: the log's next fields go with the password (README's known faults).
+  itStores("the next glued fields go with the value, a known over-redaction: %j", redacted, [
+    ["Password:hunter2 retries:3 host:db1.acme.com", `Password:${SECRET_PARAM}`],
   ]);
 });
 
@@ -198,7 +187,7 @@ describe("the new readings' work", () => {
   };
   it.each([
     ["", "a:?:"], ["", "x-api-key:?:"], ["", "cookie:?:a=b "], ["", "| a | b "], ["", "|"], ["", "|\n"], ["", "| password | x |\n"],
-    ["", " password | x\n"], ["", "password:x y:"], ["", "password:x ab:c de:f "], ["", "|---|---|\n"], ["", "| user | password |\n|---|---|\n| a | b |\n"],
+    ["", " password | x\n"], ["", "password:x y:"], ["", "|---|---|\n"], ["", "| user | password |\n|---|---|\n| a | b |\n"],
     ["| user | password |\n|---|---|\n", "| alice | hunter2x9 |\n"],
   ])("%j then %j repeated: twice the text costs at most twice the work and a constant", (prefix, unit) => {
     const n = 1 << 15;

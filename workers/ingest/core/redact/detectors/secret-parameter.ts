@@ -1324,8 +1324,7 @@ function redactField(match: string, marker: string, text: string, start: number)
     const word = /^\S*/.exec(value)![0];
     // A session's id is one token: what follows it is the line's (`session: abc123def456 expired`).
     // A log's next `name=` pair ends it (`password: hunter2 user=bob` keeps `user=bob`, as `password=hunter2 user=bob` does).
-    // A value glued to its colon, then only glued fields, ends at the first (`Password:hunter2 retries:3 host:db1`).
-    const reach = endsSentence(word, value.slice(word.length)) || namesSession(fieldNameBefore(text, start)) ? valueStart + word.length : valueStart + (valueStart === 1 ? beforeGluedFields(fieldNameBefore(text, start), value) : beforeNextPair(value));
+    const reach = endsSentence(word, value.slice(word.length)) || namesSession(fieldNameBefore(text, start)) ? valueStart + word.length : valueStart + beforeNextPair(value);
     const length = reach - sentenceEndLength(match.slice(valueStart, reach), valueEnd(text, start, start + reach));
     return { ...rewrite, length: Math.max(length, rewrite.length) };
   }
@@ -1673,35 +1672,6 @@ const NEXT_PAIR_AHEAD = new RegExp(`^${NEXT_PAIR.source}`);
 function beforeNextPair(value: string): number {
   const next = NEXT_PAIR.exec(value);
   return next === null ? value.length : next.index;
-}
-
-/**
- * A value of one word glued to its field's colon, then two or more of a log's next fields glued by their colons, and
- * nothing else (`Password:hunter2 retries:3 host:db1.acme.com`: a line of `name:value` fields throughout): the word
- * (1). Names of two characters or more, before no blank, `/`, `\\` or second `:` (a URL's scheme, a drive, IPv6). One
- * field after the value (`password:hunter2 x:y`, `credentials:alice bob:hunter2x9`) or a blank after the colon
- * (`password: correct horse battery:staple`, `Authorization: HMAC keyid:…`) may be more of the secret: the value
- * runs on there, as on main.
- */
-const GLUED_FIELDS_AFTER_WORD = /^(\S+)(?:[ \t]+[A-Za-z_][\w.-]{1,63}:[^\s:/\\]\S*){2,}$/;
-
-/** The longest value `GLUED_FIELDS_AFTER_WORD` reads, a log line's fields: each field of a line of them reads at most this much. */
-const GLUED_FIELDS_REACH = 256;
-
-/**
- * The last words of the names whose value is one word, never a scheme's word and its parameters or a user and a
- * password (`Authorization`, `credentials`, `auth` are not among them: `Authorization:HMAC keyid:… ts:…`).
- */
-const ONE_WORD_SECRET = /^(?:password|passwd|pwd|pass|passcode|token|secret|key|pin|otp)$/;
-
-/**
- * How much of `value`, a whole plain scalar glued to the colon of the field `name`, is the field's: its first word when
- * only glued fields follow it (`GLUED_FIELDS_AFTER_WORD`, a value of `GLUED_FIELDS_REACH` characters at most) and the name's last word holds one word (`ONE_WORD_SECRET`:
- * `Password`, `api_token`), else up to a next pair (`beforeNextPair`).
- */
-function beforeGluedFields(name: string, value: string): number {
-  const word = value.length > GLUED_FIELDS_REACH ? undefined : GLUED_FIELDS_AFTER_WORD.exec(value)?.[1];
-  return word !== undefined && ONE_WORD_SECRET.test(nameWords(name).at(-1) ?? "") ? word.length : beforeNextPair(value);
 }
 
 /**
