@@ -20,6 +20,7 @@ import { BUILT_IN_DETECTORS } from "./detectors";
 import { redactionMarker } from "./detectors/detector";
 import { SECRET_PARAM_KIND } from "./detectors/secret-parameter";
 import { PRINTF_CONVERSION } from "./placeholders";
+import { isPairedSecretValue } from "./pair-values";
 
 /** A placeholder as `util.format`, printf, Go's `fmt` and Python's `%` write it (`PRINTF_CONVERSION`, the list `isPlaceholder` reads). */
 const PLACEHOLDER = `%${PRINTF_CONVERSION}`;
@@ -100,12 +101,16 @@ function namedPlaceholders(format: string): (NamedPlaceholder | undefined)[] {
 const ARGUMENT_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}(?: [A-Za-z0-9_.-]{1,64})?$/;
 
 /**
- * The rendering of `placeholder` for the argument it consumes when its name is the argument before it (`separator`):
- * that argument's string `name` and the separator, when it names a secret; `placeholder` itself when it has a head.
+ * The rendering of `placeholder` for the argument `value` it consumes when its name is the argument before it
+ * (`separator`): that argument's string `name` and the separator, when it names a secret and `value` is a token as
+ * a pair's value is judged wherever two strings are written (`isPairedSecretValue`: `["%s: %s","token","count"]`,
+ * `"IDENT"`, `"Password"`, `"AES256"` and `"hunter2"` stay, as `[["token","count"]]` does); `placeholder` itself
+ * when it has a head.
  */
-function argumentNamed(placeholder: NamedPlaceholder | undefined, name: string | undefined): NamedPlaceholder | undefined {
+function argumentNamed(placeholder: NamedPlaceholder | undefined, name: string | undefined, value: string): NamedPlaceholder | undefined {
   if (placeholder?.separator === undefined) return placeholder;
-  return name !== undefined && ARGUMENT_NAME.test(name) && secretNameOf(name) !== undefined ? { head: `${name}${placeholder.separator}`, tail: "" } : undefined;
+  if (name === undefined || !ARGUMENT_NAME.test(name) || secretNameOf(name) === undefined || !isPairedSecretValue(name, value)) return undefined;
+  return { head: `${name}${placeholder.separator}`, tail: "" };
 }
 
 /**
@@ -149,9 +154,9 @@ function findsOfArguments(text: string, formatEnd: number, namedAt: readonly (Na
     const argument = ARGUMENT.exec(text);
     if (argument === null) break;
     countWork(argument[0].length);
-    const placeholder = argumentNamed(named, previousString);
-    previousString = argument[3];
     const value = argument[3] ?? argument[4];
+    const placeholder = argumentNamed(named, previousString, value ?? "");
+    previousString = argument[3];
     if (placeholder === undefined || value === undefined || value === "" || isFormatOrName(value)) continue;
     const start = argument[3] !== undefined ? ARGUMENT.lastIndex - value.length - argument[1]!.length - 1 : at + argument[0].length - value.length;
     const replaced = renderedReading(placeholder, value);

@@ -13,14 +13,13 @@ export const PRINTF_CONVERSION = String.raw`[-+ #0]{0,3}(?:\d{1,3}|\*)?(?:\.(?:\
  * elsewhere, so the text holds none.
  *
  * - A printf conversion (C's and Go's `fmt`, Python's `%`-formatting with a mapping key): `%s`,
- *   `%v`, `%+v`, `%d`, `%(secret)s`, alone or up to four glued (`%s%s`, each consuming a part of the value);
- *   `%s3cret` goes on past the conversion and is a value;
+ *   `%v`, `%+v`, `%d`, `%(secret)s`, alone; `%s3cret` goes on past the conversion and is a value;
  *   Ruby's named reference (`format`, i18n's interpolation): `%{password}`.
  * - A query's bind placeholder: JDBC's and Hibernate's `?` (JPA's `?1`), PostgreSQL's `$1`, Entity
  *   Framework's and SQL Server's positional `@p0`, and a named one (`NAMED_BIND`).
  * - A template expression (`TEMPLATE_EXPRESSION`), read whole even where it holds blanks.
  */
-const PLACEHOLDER = new RegExp(String.raw`^(?:%\{[A-Za-z_]\w{0,63}\}|(?:%(?:\([A-Za-z_]\w{0,63}\))?${PRINTF_CONVERSION}){1,4}|\?\d{0,3}|\$\d{1,3}|@p\d{1,3})$`);
+const PLACEHOLDER = new RegExp(String.raw`^(?:%\{[A-Za-z_]\w{0,63}\}|%(?:\([A-Za-z_]\w{0,63}\))?${PRINTF_CONVERSION}|\?\d{0,3}|\$\d{1,3}|@p\d{1,3})$`);
 
 /**
  * A template expression at a value's start: Go's and Jinja's, Mustache's, Helm's `{{ .Token }}`,

@@ -2,7 +2,7 @@ import { credentialHeaderOf, opensWithAuthScheme, readsAsCookies, redactCredenti
 import { MoreEvidence } from "../evidence";
 import { SECRET_PAIR_NAME_START, credentialHeaderPairs } from "../name-value-pairs";
 import { isSecretName, standsForSecret } from "../secret-names";
-import { isSecretString } from "../argument-values";
+import { NO_TOKEN, isPairedSecretValue } from "../pair-values";
 import { hidingSessionIds, redactionMarker, type Detector, type Rewrite } from "./detector";
 import { isSessionIdShaped } from "../session-ids";
 import { SCHEME_KINDS, SECRET_PARAM_KIND } from "./secret-parameter";
@@ -29,12 +29,10 @@ import { SCHEME_KINDS, SECRET_PARAM_KIND } from "./secret-parameter";
  * no log line's `[service-name, id]`), `, ` and the value up to the `]`. A value
  * that is a .NET type's name (`System.String[]`, an `IEnumerable`'s print) is none.
  *
- * A list of two strings pairs a secret's name with its value too (`secretPairValue`), where its place says it is a
- * pair: an item of a list of pairs (`[["password","hunter2"]]`, Rails' binds `[["email", "…"], ["password", "…"]]`, a
- * form's entries, `[('token', '…')]`) or a tuple (Python's `('password', 'hunter2')`); a list alone pairs only a
- * token's shape (`["token","Zx9Kq2Lm7Pw4abcd"]`), a list of fields, settings or rules holding as many words with
- * digits (`["password","user2"]`, `["password","field_1"]`, `["password","sha256"]`) as a pair holds passwords
- * (`["password","hunter2"]` stays).
+ * A list or tuple of two strings whose first names a password, a passphrase, a token, a secret or an API key
+ * (`SECRET_PAIR_NAME`) loses its second when that is a token (`isPairedSecretValue`: `["token","Zx9Kq2Lm7Pw4abcd"]`,
+ * `[["token","…"]]`, `('api_key', '…')`); a list of names, labels, types or rules holds as many words with digits
+ * (`user2`, `SHA256`, `varchar(255)`) as a pair holds passwords, so `[["password","hunter2"]]` stays (a known miss).
  * Gate: `MoreEvidence.HEADER_PAIR` (a quote or an opening before a dashed name, `Authorization`,
  * `Cookie`, or a secret pair's name: `SECRET_PAIR_NAME`).
  */
@@ -52,8 +50,6 @@ const DOTNET_TYPE = /^System\.[\w.`]+$/;
  * (`[auth-token-service, 5f2c…]`, `[Auth-Token, expired]`) is none.
  */
 const DOTNET_HEADER_NAME = /^(?:X(?:-[A-Z][A-Za-z0-9]*)+|(?:Proxy-)?Authorization|Cookie)$/;
-/** A path (`/v1/keys`), a URL (`https://…`), a labelled value (`sha256:…`, `sha256=…`), an IP or a number (`10.0.0.12`) or a date (`2024-01-01T…`), no token. */
-const NO_TOKEN = /^\/|:\/\/|^[A-Za-z][\w-]*[:=].|^[\d.:]+$|^\d{4}-\d\d-\d\d/;
 /** The closing bracket each opening takes. */
 const CLOSING: Readonly<Record<string, string>> = { "[": "]", "(": ")" };
 
@@ -62,43 +58,18 @@ export const headerPairsDetector: Detector = {
   source: `(?:${QUOTED_LIST}|${KEY_VALUE_PAIR})`,
   evidence: 0,
   moreEvidence: MoreEvidence.HEADER_PAIR,
-  rewrite: (match, marker, text, start) => redactHeaderPairs(match, marker) ?? redactSecretPair(match, marker, text, start),
+  rewrite: (match, marker) => redactHeaderPairs(match, marker) ?? redactSecretPair(match, marker),
 };
 
 /** A secret pair's name's start, as the gate finds it (`SECRET_PAIR_NAME_START`). */
 const SECRET_PAIR_NAME = new RegExp(`^(?:${SECRET_PAIR_NAME_START})`);
-/** A name or a label, no value: a lower-case identifier (`username`, `password_confirmation`, `e-mail`) or one capitalised word of letters (`Password`, `Passwort`, `Cancel`). */
-const NAME_OR_LABEL = /^(?:[a-z]+(?:[_-][a-z]+)*|[A-Z][a-z]+)$/;
-/** What stands before a pair among pairs: a list's opening, or another pair's end and a `,`. */
-const BEFORE_LISTED_PAIR = /(?:\[|[\])][ \t]*,)[ \t]*$/;
 
-/**
- * Whether `value`, the second of a list of two strings whose first is `name`, is that secret's value: `name` a
- * secret pair's (`SECRET_PAIR_NAME`, `isSecretName`) and `value` none of what a list of names, labels or rules holds
- * beside it, as an argument after a name's string is judged (`isSecretString`: no mask, state, marker or empty
- * string), no secret's name (`["password","token"]`), no name or label (`NAME_OR_LABEL`, the name itself in any case,
- * words with blanks: `Mot de passe`), no path, URL, labelled value, number or date (`NO_TOKEN`: `min:8`,
- * `2024-01-01`). When the place says no pair (`paired` false), only a token's shape (`isSessionIdShaped`), no lower-case name
- * (`LISTED_NAME`) and no rule's `|` (`required|min:8`, `str|null`).
- */
-function secretPairValue(name: string, value: string, paired: boolean): boolean {
-  if (!SECRET_PAIR_NAME.test(name) || !isSecretName(name) || !isSecretString(name, value) || standsForSecret(value)) return false;
-  if (isSecretName(value) || NAME_OR_LABEL.test(value) || value.toLowerCase() === name.toLowerCase() || /\s/.test(value) || NO_TOKEN.test(value)) return false;
-  return paired || (isSessionIdShaped(value) && !LISTED_NAME.test(value) && !value.includes("|"));
-}
-/**
- * A lower-case name with digits, its parts joined by `_`, `.` or `-` (`user2`, `field_1`, `new_password2`, `sha256`,
- * `argon2id`): a list of names or settings holds these as often as a pair holds `hunter2`.
- */
-const LISTED_NAME = /^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*$/;
-
-/** The list of two strings `match` with its value replaced by `marker`, when it pairs a secret's name and value (`secretPairValue`); undefined otherwise. */
-function redactSecretPair(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+/** The list or tuple of two strings `match` with its value replaced by `marker`, when it pairs a secret pair's name (`SECRET_PAIR_NAME`) and its value (`isPairedSecretValue`); undefined otherwise. */
+function redactSecretPair(match: string, marker: string): Rewrite | undefined {
   const items = itemsOf(match);
   if (items === undefined || items.length !== 2 || KEY_VALUE_PAIR_WHOLE.test(match)) return undefined;
   const [name, value] = items as [Item, Item];
-  const paired = match.startsWith("(") || BEFORE_LISTED_PAIR.test(text.slice(Math.max(0, start - 16), start));
-  if (!secretPairValue(name.text, value.text, paired)) return undefined;
+  if (!SECRET_PAIR_NAME.test(name.text) || !isSecretName(name.text) || !isPairedSecretValue(name.text, value.text)) return undefined;
   return { text: `${match.slice(0, value.start)}${marker}${match.slice(value.end)}`, kind: SECRET_PARAM_KIND };
 }
 
