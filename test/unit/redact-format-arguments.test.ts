@@ -233,7 +233,6 @@ describe("a list or tuple of two strings pairs a secret's name with its value wh
     ['[["username","bob"],["password","Zx9Kq2Lm7Pw4abcd"]]', `[["username","bob"],["password","${M}"]]`],
     ["[('username', 'bob'), ('password', 'Zx9Kq2Lm7Pw4abcd')]", `[('username', 'bob'), ('password', '${M}')]`],
     ["('api_key', 'Zx9Kq2Lm7Pw4abcd')", `('api_key', '${M}')`],
-    ["headers=[('Token', 'abc123XYZ987')]", `headers=[('Token', '${M}')]`],
     ['["password_hash","5f4dcc3b5aa765d61d8327deb882cf99"]', `["password_hash","${M}"]`],
     ['["token","Zx9Kq2Lm7Pw4abcd"]', `["token","${M}"]`],
     ['{"fields":["secret","Zx9Kq2Lm7Pw4abcd"]}', `{"fields":["secret","${M}"]}`],

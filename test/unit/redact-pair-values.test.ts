@@ -6,7 +6,7 @@
  */
 import { describe } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { itKeepsUncounted } from "../support/redaction-cases";
+import { itKeepsUncounted, itStoresCounting } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const counted = (text: string) => redactString(text, policy);
@@ -69,6 +69,27 @@ const NO_VALUES: readonly string[] = [
   "count",
   "COUNT",
   "Cancel",
+  // Algorithm, cipher and collation names and identifiers of 12 characters or more: words, acronyms and numbers.
+  "SHA512withRSA",
+  "SHA256withECDSA",
+  "PBKDF2WithHmacSHA256",
+  "TLS_AES_256_GCM_SHA384",
+  "UTF8MB4_UNICODE_CI",
+  "UTF8MB4_GENERAL_CI",
+  "ECDHE-RSA-AES128-GCM-SHA256",
+  "A256CBC-HS512",
+  "RSA-OAEP-256",
+  "BCRYPT_2B_12",
+  "X509Certificate2",
+  "AES256_GCM_SIV12",
+  "Base64UrlEncoded2",
+  "Helvetica-Bold12",
+  "TEST_USER_12345",
+  "ProductionDB2024",
+  "InvoiceNumber2024",
+  "OrderID12345678",
+  "Build20241207a",
+  "550e8400-e29b-41d4-a716-446655440000",
 ];
 /** Every form two strings are written in, `name` first. */
 const FORMS: readonly ((name: string, value: string) => string)[] = [
@@ -742,5 +763,48 @@ describe("lists of names, schemas, lexer tokens, labels and rules as logs print 
     "[\"%s: %*s\",\"password\",10,\"hunter2\"]",
     "[\"%%s: %s\",\"password\",\"hunter2\"]",
     "[\"%s%%: %s\",\"password\",\"hunter2\"]",
+    // Words and numbers, as a written name holds them (`abc`, `123`, `XYZ`, `987`), read as written: kept as on main.
+    "headers=[('Token', 'abc123XYZ987')]",
+  ]);
+});
+
+/** Every spelling of a secret pair's name, an API key's without its `_` too. */
+const PAIR_NAMES: readonly string[] = ["token", "password", "secret", "api_key", "apiKey", "ApiKey", "apikey", "pwd", "passphrase", "Token"];
+/** Values another detector marks, whole, with the kind it marks them with. */
+const MARKED_ELSEWHERE: readonly (readonly [string, string])[] = [
+  ["eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "jwt"],
+  ["AKIAIOSFODNN7EXAMPLE", "known_token"],
+  ["ghp_16C7e42F292c6912E7710c838347Ae178B4a", "known_token"],
+  ["npm_abcdefghijklmnopqrstuvwxyz0123456789", "known_token"],
+  ["sk_live_4eC39HqLyjWDarjtT1zdp7dc", "known_token"],
+  ["ya29.a0AfH6SMBx1234567890abcdef", "known_token"],
+  ["$2a$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW", "password_hash"],
+];
+
+describe("a JWT, a known token or a password hash beside a secret's name keeps its own detector's kind in every form", () => {
+  for (const [value, kind] of MARKED_ELSEWHERE) {
+    itStoresCounting(
+      `${kind}: %j`,
+      counted,
+      { [kind]: 1 },
+      PAIR_NAMES.flatMap((name) => FORMS.map((form) => [form(name, value), form(name, `[REDACTED:${kind}]`)] as const)),
+    );
+  }
+});
+
+describe("an API key's name without a dash pairs a value by the one judgement, not as a header dump's", () => {
+  // No dashed name, `Authorization` or `Cookie` in the text: the list is no header dump, so only a token goes.
+  itKeepsUncounted("%j", counted, [
+    ...["apiKey", "ApiKey", "apikey"].flatMap((name) =>
+      ["hunter2", "application/json", "Mozilla/5.0", "v1.2.3", "*/*", "x1"].flatMap((value) => FORMS.map((form) => form(name, value))),
+    ),
+    '[("apiKey", "application/json"), ("Accept", "*/*")]',
+  ]);
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ['["apiKey","Zx9Kq2Lm7Pw4abcd"]', '["apiKey","[REDACTED:secret_param]"]'],
+    ["('ApiKey', 'Zx9Kq2Lm7Pw4abcd')", "('ApiKey', '[REDACTED:secret_param]')"],
+    ['[["apikey","Zx9Kq2Lm7Pw4abcd"]]', '[["apikey","[REDACTED:secret_param]"]]'],
+    // A dashed header's name in the text makes the list a header dump, as on main: a credential header's value goes.
+    ['[["X-Request-Id","r1"],["apiKey","hunter2"]]', '[["X-Request-Id","r1"],["apiKey","[REDACTED:secret_param]"]]'],
   ]);
 });

@@ -1,5 +1,5 @@
 import { credentialHeaderOf, opensWithAuthScheme, readsAsCookies, redactCredentialHeader, type CredentialHeader } from "../credential-headers";
-import { MoreEvidence } from "../evidence";
+import { MoreEvidence, hintsCredentialHeaderPairs } from "../evidence";
 import { SECRET_PAIR_NAME_START, credentialHeaderPairs } from "../name-value-pairs";
 import { isSecretName, standsForSecret } from "../secret-names";
 import { NO_TOKEN, isPairedSecretValue } from "../pair-values";
@@ -58,7 +58,8 @@ export const headerPairsDetector: Detector = {
   source: `(?:${QUOTED_LIST}|${KEY_VALUE_PAIR})`,
   evidence: 0,
   moreEvidence: MoreEvidence.HEADER_PAIR,
-  rewrite: (match, marker) => redactHeaderPairs(match, marker) ?? redactSecretPair(match, marker),
+  // A list the gate opened on a secret pair's name alone (`["apiKey","application/json"]`) is judged as a pair, not as a header dump.
+  rewrite: (match, marker, text) => (hintsCredentialHeaderPairs(text) ? redactHeaderPairs(match, marker) : undefined) ?? redactSecretPair(match, marker),
 };
 
 /** A secret pair's name's start, as the gate finds it (`SECRET_PAIR_NAME_START`). */
