@@ -34,7 +34,9 @@ import { SCHEME_KINDS, SECRET_PARAM_KIND } from "./secret-parameter";
  * `[["token","…"]]`, `('api_key', '…')`); a list of names, labels, types or rules holds as many words with digits
  * (`user2`, `SHA256`, `varchar(255)`) as a pair holds passwords, so `[["password","hunter2"]]` stays (a known miss).
  * Gate: `MoreEvidence.HEADER_PAIR` (a quote or an opening before a dashed name, `Authorization`,
- * `Cookie`, or a secret pair's name: `SECRET_PAIR_NAME`).
+ * `Cookie`, or a secret pair's name: `SECRET_PAIR_NAME`). A text the gate opens for a secret pair's name alone
+ * (`hintsCredentialHeaderPairs` false) holds no header dump: its lists are judged as pairs only, so an API key's
+ * undashed name (`["apiKey","application/json"]`), a credential header's name to the dump's reading, keeps its value.
  */
 const QUOTED_ITEM = String.raw`'[^'\\\n]{0,1024}'|"[^"\\\n]{0,1024}"`;
 const QUOTED_LIST = String.raw`(?:\[|(?<![\w$.])\()[ \t]*(?:${QUOTED_ITEM})(?:[ \t]*,[ \t]*(?:${QUOTED_ITEM})){1,127}[ \t]*[\])]`;
