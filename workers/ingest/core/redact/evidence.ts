@@ -16,6 +16,7 @@ import {
   numericSecretDigits,
   nameBefore,
 } from "./secret-names";
+import { currentScan } from "./scan-scope";
 import { SECRET_PAIR_NAME_START, fieldNameBefore } from "./name-value-pairs";
 import { SCHEMES, namesCurlCookie } from "./credential-headers";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
@@ -998,8 +999,8 @@ const CODE_LIST_HINT = /(?:[Pp][Ii][Nn]|[Oo][Tt][Pp]|[Cc][Vv][VvCc]|[Cc][Oo][Dd]
 const CREDENTIAL_HEADER_PAIR_HINT = /(?:[[(]|['"])[ \t]*(?:[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9]|[Aa]uthorization|AUTHORIZATION|[Cc]ookie|COOKIE)/;
 /** That or where a secret pair's name may (`SECRET_PAIR_NAME_START`): the evidence of `MoreEvidence.HEADER_PAIR`. */
 const HEADER_PAIR_HINT = new RegExp(`${CREDENTIAL_HEADER_PAIR_HINT.source.slice(0, -1)}|${SECRET_PAIR_NAME_START})`);
-/** The text `hintsCredentialHeaderPairs` judged last and its answer: every list in a text asks of the same text. */
-let credentialHintRead: { readonly text: string; readonly hints: boolean } | undefined;
+/** The scan (`currentScan`) whose text `hintsCredentialHeaderPairs` answered for last, and its answer: every list in a text asks of the same text, and no text is held past its scan. */
+let credentialHintRead: { readonly scan: number; readonly hints: boolean } | undefined;
 
 /**
  * Whether `text` holds where a credential header's name may stand in a list of pairs (`CREDENTIAL_HEADER_PAIR_HINT`):
@@ -1007,7 +1008,8 @@ let credentialHintRead: { readonly text: string; readonly hints: boolean } | und
  * `"token"`) opening them for its pair's judgement only (detectors/header-pairs.ts).
  */
 export function hintsCredentialHeaderPairs(text: string): boolean {
-  if (credentialHintRead?.text !== text) credentialHintRead = { text, hints: CREDENTIAL_HEADER_PAIR_HINT.test(text) };
+  const scan = currentScan();
+  if (credentialHintRead?.scan !== scan) credentialHintRead = { scan, hints: CREDENTIAL_HEADER_PAIR_HINT.test(text) };
   return credentialHintRead.hints;
 }
 
