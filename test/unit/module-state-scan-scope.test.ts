@@ -245,6 +245,7 @@ const HOLDS_NO_REQUEST_TEXT: Readonly<Record<string, string>> = {
   "workers/ingest/core/redact/detectors/id-value.ts:thingWordsBefore": "a regex built once from word lists",
   "workers/ingest/core/redact/detectors/id-value.ts:numberList": "a scan's number and a verdict, no text",
   "workers/ingest/core/redact/detectors/console-arguments.ts:evidenceAsked": "a scan's number and a verdict, no text",
+  "workers/ingest/core/redact/evidence.ts:credentialHintRead": "a scan's number and a verdict, no text",
   "workers/ingest/core/redact/format-arguments.ts:readingsOf": "a scan's number and a count, no text",
   "workers/ingest/core/redact/format-arguments.ts:renderedScanner": "a scanner of the built-in detectors, built once; its scans empty their memos as any scan's",
   "workers/ingest/core/redact/detectors/id-value.ts:identifiedByName": "names' verdicts, at most 256 names",

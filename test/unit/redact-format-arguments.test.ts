@@ -84,7 +84,11 @@ describe("a format string is read as any text: no reading covers its text, so ev
     '["sid=%s","s42"]',
     '["token %s expired","abc"]',
     '["password changed for %s","bob"]',
-    '["%s: %s","password","hunter2"]',
+    '["%s: %s","password","***"]',
+    '["%s: %s","user","bob"]',
+    '["%s: %s","password changed for","bob"]',
+    '["%d: %s",1,"hunter2"]',
+    '["password: %s %s","***","ok"]',
     '["password: %s","***"]',
     '["password: %s","[REDACTED]"]',
     '["password: %s",""]',
@@ -129,6 +133,34 @@ describe("a format string is read as any text: no reading covers its text, so ev
     ['["password: %s",\n"hunter2"]', `["password: %s",\n"${M}"]`],
     ['logging.info("password=%s",\n    "hunter2")', `logging.info("password=%s",\n    "${M}")`],
   ]);
+  // Each argument of a placeholder glued to a secret's (`%s%s`) is a part of the value; the glued run is read as a
+  // value, as on main: a run of conversions is no placeholder, since a percent-encoding reads as one (`%2b%3d`).
+  itStoresCounting("the arguments of placeholders glued after a secret's name all go: %j", counted, { secret_param: 3 }, [
+    ['["password: %s%s","hun","ter2"]', `["password: ${M}","${M}","${M}"]`],
+    ['["Login %s password=%s%s","alice","hun","ter2"]', `["Login %s password=${M}","alice","${M}","${M}"]`],
+    ['["password: %s%d","hun",1234]', `["password: ${M}","${M}","${M}"]`],
+  ]);
+  itStoresCounting("%j", counted, { secret_param: 4 }, [['["password: %s%s%s","hun","ter","2"]', `["password: ${M}","${M}","${M}","${M}"]`]]);
+  // Only glued: a blank between them makes the second placeholder's argument no part of the value.
+  itStoresCounting("a placeholder after a blank is no part of the value: %j", counted, { secret_param: 1 }, [
+    ['["password: %s %s","hun","ter2"]', `["password: %s %s","${M}","ter2"]`],
+  ]);
+  itStoresCounting("a run of conversions or percent-encodings after a secret's name is its value, as on main: %j", counted, { secret_param: 1 }, [
+    ...["password: %s%s", "password=%s%s", "token: %(a)s%(b)s", "password=%2b%3d", "password=%2f%2f", "password=%3d%3d%3d", "password=%5e%7e", "password=%2a%2e%3f", "token=%3d%3d", "password=%c%c", "password=%1d%2d%3d%4d"].map(
+      (text): [string, string] => [text, text.replace(/(?<=[:=] ?)%.*$/, M)],
+    ),
+  ]);
+  // A name given as an argument (`"%s: %s"`): the argument after a secret's name goes when it is a token, as a pair's
+  // value is judged wherever two strings are written (pair-values.ts); labels, types and rules stay (redact-pair-values.test.ts).
+  itStoresCounting("a secret's name given as the argument before `: %s` or `=%s`, a token after it: %j", counted, { secret_param: 1 }, [
+    ['["%s: %s","token","Zx9Kq2Lm7Pw4abcd"]', `["%s: %s","token","${M}"]`],
+    ['console.log("%s: %s", "API key", "Zx9Kq2Lm7Pw4abcd")', `console.log("%s: %s", "API key", "${M}")`],
+    ['["%s: %s %s: %s","user","bob","password","Zx9Kq2Lm7Pw4abcd"]', `["%s: %s %s: %s","user","bob","password","${M}"]`],
+    ['["%s=%s","password","Zx9Kq2Lm7Pw4abcd"]', `["%s=%s","password","${M}"]`],
+    ['fmt.Printf("%v: %v\\n", "token", "Zx9Kq2Lm7Pw4abcd")', `fmt.Printf("%v: %v\\n", "token", "${M}")`],
+  ]);
+  // A known miss: a word with digits after a name given as an argument is a password as often as an identifier (`user2`).
+  itKeepsUncounted("a word with digits after a name given as an argument stays: %j", counted, ['["%s: %s","password","hunter2"]', '["%s=%s","password","hunter2"]']);
   // Known false positives (README): a UI's label list reads as a console line.
   itStoresCounting("a label list after a secret's placeholder reads as a console line: %j", counted, { secret_param: 1 }, [
     ['["Enter password: %s","Cancel"]', `["Enter password: %s","${M}"]`],
@@ -194,12 +226,65 @@ describe("a name's string of two words", () => {
   ]);
 });
 
-describe("a list of two strings is no name and value pair: both stay, as a list of field names or rules does", () => {
+describe("a list or tuple of two strings pairs a secret's name with its value when the value is a token", () => {
+  // One judgement (pair-values.ts) for a list alone, a list of pairs (Rails' binds, a form's entries) and a tuple.
+  itStoresCounting("a token after a secret's name, in a list, among pairs or in a tuple: %j", counted, { secret_param: 1 }, [
+    ['[["token","Zx9Kq2Lm7Pw4abcd"]]', `[["token","${M}"]]`],
+    ['[["username","bob"],["password","Zx9Kq2Lm7Pw4abcd"]]', `[["username","bob"],["password","${M}"]]`],
+    ["[('username', 'bob'), ('password', 'Zx9Kq2Lm7Pw4abcd')]", `[('username', 'bob'), ('password', '${M}')]`],
+    ["('api_key', 'Zx9Kq2Lm7Pw4abcd')", `('api_key', '${M}')`],
+    ['["password_hash","5f4dcc3b5aa765d61d8327deb882cf99"]', `["password_hash","${M}"]`],
+    ['["token","Zx9Kq2Lm7Pw4abcd"]', `["token","${M}"]`],
+    ['{"fields":["secret","Zx9Kq2Lm7Pw4abcd"]}', `{"fields":["secret","${M}"]}`],
+  ]);
+  itStoresCounting("%j", counted, { secret_param: 1, email: 1 }, [
+    ['[["email", "bob@acme.io"], ["password", "Zx9Kq2Lm7Pw4abcd"]]', `[["email", "[REDACTED:email]"], ["password", "${M}"]]`],
+  ]);
+  // Another detector's mark is kept: a known token and a password hash keep their kinds.
+  itStoresCounting("a known token keeps its kind: %j", counted, { known_token: 1 }, [
+    ['["token","ghp_16C7e42F292c6912E7710c838347Ae178B4a"]', '["token","[REDACTED:known_token]"]'],
+    ['[["token","ghp_16C7e42F292c6912E7710c838347Ae178B4a"]]', '[["token","[REDACTED:known_token]"]]'],
+    ['["%s: %s","token","ghp_16C7e42F292c6912E7710c838347Ae178B4a"]', '["%s: %s","token","[REDACTED:known_token]"]'],
+  ]);
+  itStoresCounting("a password hash keeps its kind: %j", counted, { password_hash: 1 }, [
+    ["('password_digest', '$2a$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW')", "('password_digest', '[REDACTED:password_hash]')"],
+  ]);
+  itKeepsUncounted("names, labels, masks and rules beside a secret's name stay, among pairs too: %j", counted, [
+    '[["password","Password"]]',
+    '[["password","Mot de passe"]]',
+    "('password', 'Passwort')",
+    '[["password","password_confirmation"]]',
+    '[["password","username"]]',
+    '[["password","token"]]',
+    '[["password","[FILTERED]"]]',
+    '[["password","***"]]',
+    '[["password",""]]',
+    '[["password","min:8"]]',
+    '[["password","%s"]]',
+    '[["password","2024-01-01"]]',
+    '[["id","password"],["email","name"]]',
+    '[["user_id","token"]]',
+    '[["access_level","hunter2"]]',
+    '("password", "Enter your password")',
+    'print("password", "hunter2")',
+  ]);
+  // Known misses: a word with digits is a password as often as an identifier (`user2`), and a lower-case word with digits as a token (`abcdef123456`).
+  itKeepsUncounted("a word with digits stays in every form: %j", counted, ['[["password","hunter2"]]', "('password', 'hunter2')", "[('username', 'bob'), ('password', 'hunter2')]", '[["token","abcdef123456"]]']);
+});
+
+describe("a list of two strings alone is no name and value pair unless its value has a token's shape: both stay, as a list of field names or rules does", () => {
   itKeepsUncounted("%j", counted, [
     '["password","hunter2"]',
-    '[["password","hunter2"]]',
-    '["token","Zx9Kq2Lm7Pw4abcd"]',
     '["pwd","hunter2"]',
+    '["password","sha256"]',
+    '["secret","base64"]',
+    '["password","argon2id"]',
+    '["password","***"]',
+    '["password","[FILTERED]"]',
+    '["password",""]',
+    '["id","password","email"]',
+    '["token","Zx9Kq2Lm7Pw4abcd","x"]',
+    '["password","Password"]',
     '["password","username"]',
     '["password","token"]',
     ...["min:8", "required|min:8", "required!", "Invalid!", "too_short?", "^.{8,}$", "varchar(255)", "char(60)", "str|null", "string?", "field_1", "user2", "col_3", "new_password2", "8-64", "3/5", "20%", "#1", "v1.2", "2024-01-01"].map((rule) => JSON.stringify(["password", rule])),

@@ -176,6 +176,28 @@ describe("a field's value runs on past a next `name:` glued to its value, as on 
   itStores("the next glued fields go with the value, a known over-redaction: %j", redacted, [
     ["Password:hunter2 retries:3 host:db1.acme.com", `Password:${SECRET_PARAM}`],
   ]);
+  // Why the next fields go: a later field may be more of the secret or a secret of its own, which no reading of the
+  // field alone finds (a second password, a scheme's key id, a passphrase's words holding colons, an AWS key).
+  itStores("a glued value's later fields go with it, secrets among them: %j", redacted, [
+    ["password:hunter2 password2:hunter3 password3:hunter4", `password:${SECRET_PARAM}`],
+    ["password:hunter2 user:bob pass:secretvalue2 role:admin", `password:${SECRET_PARAM}`],
+    ["password:x1 pass:xyz123 role:admin", `password:${SECRET_PARAM}`],
+    ["token:abc123 key:AbCdEf123456XyZ role:admin", `token:${SECRET_PARAM}`],
+    ["password:hunter2 basic:dXNlcjpwYXNz ab:cd", `password:${SECRET_PARAM}`],
+    ["password:hunter2 creds:alice:hunter3 ab:cd", `password:${SECRET_PARAM}`],
+    ["secret:abc role:admin signature:abcdefabcdef", `secret:${SECRET_PARAM}`],
+    ["token:HMAC keyid:c2lnbmF0dXJl signature:abcdefabcdef", `token:${SECRET_PARAM}`],
+    ["api_key:HMAC keyid:c2lnbmF0dXJl ts:1733011200", `api_key:${SECRET_PARAM}`],
+    ["password:alice bob:hunter2x9 role:admin", `password:${SECRET_PARAM}`],
+    ["pwd:user1 pass:secretvalue2 role:admin", `pwd:${SECRET_PARAM}`],
+    ["secret:abc def:ghi jkl:mno", `secret:${SECRET_PARAM}`],
+    ["secret:AKIAIOSFODNN7EXAMPLE aws:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY region:us-east-1", `secret:${SECRET_PARAM}`],
+    ["secret:wJalrXUtnFEMI K7MDENG:bPxRfiCYEXAMPLEKEY region:us-east-1", `secret:${SECRET_PARAM}`],
+    ["password:my pass:word is:long", `password:${SECRET_PARAM}`],
+    ["passphrase:correct horse:battery staple:xyz", `passphrase:${SECRET_PARAM}`],
+    ["password:hunter2 hunter3:hunter4 hunter5:hunter6", `password:${SECRET_PARAM}`],
+    ["password:Summer2024 Winter:2025 Fall:2026", `password:${SECRET_PARAM}`],
+  ]);
 });
 
 describe("the new readings' work", () => {

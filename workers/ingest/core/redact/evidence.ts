@@ -16,7 +16,8 @@ import {
   numericSecretDigits,
   nameBefore,
 } from "./secret-names";
-import { fieldNameBefore } from "./name-value-pairs";
+import { currentScan } from "./scan-scope";
+import { SECRET_PAIR_NAME_START, fieldNameBefore } from "./name-value-pairs";
 import { SCHEMES, namesCurlCookie } from "./credential-headers";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
 import { COMMAND_PASSWORD_HINT } from "./command-passwords";
@@ -293,8 +294,8 @@ export enum MoreEvidence {
   DATABASE_ERROR = 1 << 17,
   /**
    * A header list printed as pairs with no name (`detectors/header-pairs.ts`): `HEADER_PAIR_HINT`,
-   * a quote or a list's or tuple's opening right before a dashed name, `Authorization` or
-   * `Cookie`, which every credential header's name the detector pairs starts with.
+   * a quote or a list's or tuple's opening right before a dashed name, `Authorization`,
+   * `Cookie` or a secret pair's name (`SECRET_PAIR_NAME_START`), which every name the detector pairs starts with.
    */
   HEADER_PAIR = 1 << 18,
   /**
@@ -997,8 +998,23 @@ export const NAMED_VALUE_HINT = /\[\[[ \t]*"|\[Parameters=\[@|input_value=|"inpu
 
 /** A code's word (`pin`, `otp`, `cvv`, `cvc`, `code`), any case, right before a code list's separator, its plural's tail or a query's index: the evidence of `MoreEvidence.CODE_LIST`. */
 const CODE_LIST_HINT = /(?:[Pp][Ii][Nn]|[Oo][Tt][Pp]|[Cc][Vv][VvCc]|[Cc][Oo][Dd][Ee])[A-Za-z_\-[\]\d"'*\\ \t]{0,16}[:=|]/;
-/** Where a credential header's name may stand in a list of pairs: the evidence of `MoreEvidence.HEADER_PAIR`. */
-const HEADER_PAIR_HINT = /(?:[[(]|['"])[ \t]*(?:[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9]|[Aa]uthorization|AUTHORIZATION|[Cc]ookie|COOKIE)/;
+/** Where a credential header's name may stand in a list of pairs (a dashed name, `Authorization`, `Cookie`). */
+const CREDENTIAL_HEADER_PAIR_HINT = /(?:[[(]|['"])[ \t]*(?:[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9]|[Aa]uthorization|AUTHORIZATION|[Cc]ookie|COOKIE)/;
+/** That or where a secret pair's name may (`SECRET_PAIR_NAME_START`): the evidence of `MoreEvidence.HEADER_PAIR`. */
+const HEADER_PAIR_HINT = new RegExp(`${CREDENTIAL_HEADER_PAIR_HINT.source.slice(0, -1)}|${SECRET_PAIR_NAME_START})`);
+/** The scan (`currentScan`) whose text `hintsCredentialHeaderPairs` answered for last, and its answer: every list in a text asks of the same text, and no text is held past its scan. */
+let credentialHintRead: { readonly scan: number; readonly hints: boolean } | undefined;
+
+/**
+ * Whether `text` holds where a credential header's name may stand in a list of pairs (`CREDENTIAL_HEADER_PAIR_HINT`):
+ * the header-pairs detector reads its lists as header dumps only then, a secret pair's name alone (`"apiKey"`,
+ * `"token"`) opening them for its pair's judgement only (detectors/header-pairs.ts).
+ */
+export function hintsCredentialHeaderPairs(text: string): boolean {
+  const scan = currentScan();
+  if (credentialHintRead?.scan !== scan) credentialHintRead = { scan, hints: CREDENTIAL_HEADER_PAIR_HINT.test(text) };
+  return credentialHintRead.hints;
+}
 
 /** A session's word in English, Spanish or Portuguese, or its short `sid`, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
 const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N|(?<![A-Za-z])(?:[Ss]id|SID)(?![A-Za-z])/;

@@ -20,6 +20,7 @@ import { BUILT_IN_DETECTORS } from "./detectors";
 import { redactionMarker } from "./detectors/detector";
 import { SECRET_PARAM_KIND } from "./detectors/secret-parameter";
 import { PRINTF_CONVERSION } from "./placeholders";
+import { isPairedSecretValue } from "./pair-values";
 
 /** A placeholder as `util.format`, printf, Go's `fmt` and Python's `%` write it (`PRINTF_CONVERSION`, the list `isPlaceholder` reads). */
 const PLACEHOLDER = `%${PRINTF_CONVERSION}`;
@@ -43,32 +44,73 @@ const PLACEHOLDERS = new RegExp(`%%|${PLACEHOLDER}`, "g");
 /** A name's words, their `:` or `=` and blanks, and a quote opening the placeholder's (`password: '%s'`), ending the text before a placeholder. */
 const NAME_BEFORE_PLACEHOLDER = /((?:[A-Za-z0-9]+[ \t]+)?[A-Za-z0-9_.-]+[ \t]?[:=][ \t]{0,4})(\\{0,8}["'])?$/;
 
-/** What a placeholder after a secret's name renders: the text before its value (`password: `) and after it (a closing quote), as `renderedReading` reads them. */
+/**
+ * What a placeholder after a secret's name renders: the text before its value (`password: `) and after it (a
+ * closing quote), as `renderedReading` reads them. A placeholder whose name is the argument the placeholder before
+ * it consumes (`"%s: %s"`, `"%s=%s"`) holds the separator between them (`separator`, `: `) in place of a head: its
+ * head is that argument's string and the separator, when the string names a secret (`argumentNamed`).
+ */
 interface NamedPlaceholder {
   readonly head: string;
   readonly tail: string;
+  readonly separator?: string;
 }
 
-/** For each placeholder of `format` that consumes an argument, left to right, its name's rendering (`NamedPlaceholder`) when a secret's name stands before it, else undefined. */
+/** The text between two placeholders that makes the first's argument the second's name: a `:` or `=` and blanks (`%s: %s`, `%s = %s`). */
+const SEPARATOR_ONLY = /^[ \t]?[:=][ \t]{0,4}$/;
+
+/**
+ * For each placeholder of `format` that consumes an argument, left to right, its name's rendering
+ * (`NamedPlaceholder`) when a secret's name stands before it, when it follows such a placeholder with nothing
+ * between them (`password: %s%s`: each argument it consumes is more of the value), or when only a `:` or `=`
+ * stands between it and the placeholder before it (`%s: %s`: the name is that one's argument); else undefined.
+ */
 function namedPlaceholders(format: string): (NamedPlaceholder | undefined)[] {
   const named: (NamedPlaceholder | undefined)[] = [];
   let from = 0;
+  let previous: { readonly end: number; readonly named: NamedPlaceholder | undefined; readonly string: boolean } | undefined;
   for (const placeholder of format.matchAll(PLACEHOLDERS)) {
     if (placeholder[0] === "%%") continue;
     // A `*` width or precision consumes an argument of its own before the placeholder's (`%*d`, `%.*f`).
-    for (let stars = placeholder[0].split("*").length - 1; stars > 0; stars--) named.push(undefined);
+    const stars = placeholder[0].split("*").length - 1;
+    for (let star = stars; star > 0; star--) named.push(undefined);
     const end = placeholder.index + placeholder[0].length;
-    const before = NAME_BEFORE_PLACEHOLDER.exec(format.slice(from, placeholder.index));
+    const between = format.slice(from, placeholder.index);
+    const before = NAME_BEFORE_PLACEHOLDER.exec(between);
     from = end;
-    const words = before?.[1]!.replace(/[ \t]?[:=][ \t]*$/, "");
-    if (before === null || placeholder[0].endsWith("c") || secretNameOf(words!) === undefined) {
-      named.push(undefined);
-      continue;
+    const joined = stars === 0 && !placeholder[0].endsWith("c") ? previous : undefined;
+    previous = { end, named: undefined, string: stars === 0 && /[sv]$/.test(placeholder[0]) };
+    if (joined !== undefined && joined.end === placeholder.index && joined.named !== undefined && joined.named.separator === undefined) {
+      // `password: %s%s`: the arguments of placeholders glued to a secret's are all the value's parts.
+      previous = { ...previous, named: { head: joined.named.head, tail: "" } };
+    } else if (joined?.string === true && SEPARATOR_ONLY.test(between)) {
+      previous = { ...previous, named: { head: "", tail: "", separator: between } };
+    } else {
+      const words = before?.[1]!.replace(/[ \t]?[:=][ \t]*$/, "");
+      if (before !== null && !placeholder[0].endsWith("c") && secretNameOf(words!) !== undefined) {
+        const quote = before[2]?.replace(/^\\+/, "") ?? "";
+        previous = { ...previous, named: { head: `${before[1]}${quote}`, tail: quote !== "" && format.slice(end).replace(/^\\+/, "").startsWith(quote) ? quote : "" } };
+      }
     }
-    const quote = before[2]?.replace(/^\\+/, "") ?? "";
-    named.push({ head: `${before[1]}${quote}`, tail: quote !== "" && format.slice(end).replace(/^\\+/, "").startsWith(quote) ? quote : "" });
+    named.push(previous.named);
   }
   return named;
+}
+
+/** A string argument that is a secret's name alone, as a name given as an argument is (`"password"`, `"API key"`), at most two words. */
+const ARGUMENT_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}(?: [A-Za-z0-9_.-]{1,64})?$/;
+
+/**
+ * The rendering of `placeholder` for the argument `value` it consumes when its name is the argument before it
+ * (`separator`): that argument's string `name` and the separator, when it names a secret and `value` is a token as
+ * a pair's value is judged wherever two strings are written (`isPairedSecretValue`: `["%s: %s","token","count"]`,
+ * `"IDENT"`, `"Password"`, `"AES256"` and `"hunter2"` stay, as `[["token","count"]]` does); `placeholder` itself
+ * when it has a head.
+ */
+function argumentNamed(placeholder: NamedPlaceholder | undefined, name: string | undefined, value: string): NamedPlaceholder | undefined {
+  if (placeholder?.separator === undefined) return placeholder;
+  if (name === undefined || !ARGUMENT_NAME.test(name) || secretNameOf(name) === undefined || !isPairedSecretValue(name, value)) return undefined;
+  return { head: `${name}${placeholder.separator}`, tail: "" };
 }
 
 /**
@@ -102,16 +144,19 @@ function isFormatOrName(value: string): boolean {
   return name !== undefined && secretNameOf(name) !== undefined;
 }
 
-/** The finds among the arguments of the format string ending at `formatEnd`, each consumed by a placeholder of `named`. */
-function findsOfArguments(text: string, formatEnd: number, named: readonly (NamedPlaceholder | undefined)[]): FormatFind[] {
+/** The finds among the arguments of the format string ending at `formatEnd`, each consumed by a placeholder of `namedAt`. */
+function findsOfArguments(text: string, formatEnd: number, namedAt: readonly (NamedPlaceholder | undefined)[]): FormatFind[] {
   const finds: FormatFind[] = [];
   ARGUMENT.lastIndex = formatEnd;
-  for (const placeholder of named) {
+  let previousString: string | undefined;
+  for (const named of namedAt) {
     const at = ARGUMENT.lastIndex;
     const argument = ARGUMENT.exec(text);
     if (argument === null) break;
     countWork(argument[0].length);
     const value = argument[3] ?? argument[4];
+    const placeholder = argumentNamed(named, previousString, value ?? "");
+    previousString = argument[3];
     if (placeholder === undefined || value === undefined || value === "" || isFormatOrName(value)) continue;
     const start = argument[3] !== undefined ? ARGUMENT.lastIndex - value.length - argument[1]!.length - 1 : at + argument[0].length - value.length;
     const replaced = renderedReading(placeholder, value);

@@ -162,6 +162,12 @@ function pairedHeaderValues(items: readonly unknown[], ruled: (name: string) => 
   }
   return names;
 }
+/**
+ * The start of a secret's name a list of two strings pairs with its value (detectors/header-pairs.ts), as a regex's
+ * source: a password's, a passphrase's, a token's, a secret's or an API key's (`password`, `pwd`, `token_secret`,
+ * `apiKey`), which `isSecretName` must accept too. Other secrets' names (`access_token`, `sid`) pair nothing there.
+ */
+export const SECRET_PAIR_NAME_START = "[Pp]ass|PASS|[Pp]wd|PWD|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Aa]pi_?[Kk]ey|API_?KEY";
 const HEADER_LIST_WORDS: ReadonlySet<string> = new Set(["headers", "header", "trailers"]);
 
 /**

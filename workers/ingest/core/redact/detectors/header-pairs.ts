@@ -1,7 +1,8 @@
 import { credentialHeaderOf, opensWithAuthScheme, readsAsCookies, redactCredentialHeader, type CredentialHeader } from "../credential-headers";
-import { MoreEvidence } from "../evidence";
-import { credentialHeaderPairs } from "../name-value-pairs";
-import { standsForSecret } from "../secret-names";
+import { MoreEvidence, hintsCredentialHeaderPairs } from "../evidence";
+import { SECRET_PAIR_NAME_START, credentialHeaderPairs } from "../name-value-pairs";
+import { isSecretName, standsForSecret } from "../secret-names";
+import { NO_TOKEN, isPairedSecretValue } from "../pair-values";
 import { hidingSessionIds, redactionMarker, type Detector, type Rewrite } from "./detector";
 import { isSessionIdShaped } from "../session-ids";
 import { SCHEME_KINDS, SECRET_PARAM_KIND } from "./secret-parameter";
@@ -27,8 +28,15 @@ import { SCHEME_KINDS, SECRET_PARAM_KIND } from "./secret-parameter";
  * headers); .NET's pair is its `[`, a header's name as a dump prints it (`DOTNET_HEADER_NAME`:
  * no log line's `[service-name, id]`), `, ` and the value up to the `]`. A value
  * that is a .NET type's name (`System.String[]`, an `IEnumerable`'s print) is none.
- * Gate: `MoreEvidence.HEADER_PAIR` (a quote or an opening before a dashed name, `Authorization`
- * or `Cookie`).
+ *
+ * A list or tuple of two strings whose first names a password, a passphrase, a token, a secret or an API key
+ * (`SECRET_PAIR_NAME`) loses its second when that is a token (`isPairedSecretValue`: `["token","Zx9Kq2Lm7Pw4abcd"]`,
+ * `[["token","…"]]`, `('api_key', '…')`); a list of names, labels, types or rules holds as many words with digits
+ * (`user2`, `SHA256`, `varchar(255)`) as a pair holds passwords, so `[["password","hunter2"]]` stays (a known miss).
+ * Gate: `MoreEvidence.HEADER_PAIR` (a quote or an opening before a dashed name, `Authorization`,
+ * `Cookie`, or a secret pair's name: `SECRET_PAIR_NAME`). A text the gate opens for a secret pair's name alone
+ * (`hintsCredentialHeaderPairs` false) holds no header dump: its lists are judged as pairs only, so an API key's
+ * undashed name (`["apiKey","application/json"]`), a credential header's name to the dump's reading, keeps its value.
  */
 const QUOTED_ITEM = String.raw`'[^'\\\n]{0,1024}'|"[^"\\\n]{0,1024}"`;
 const QUOTED_LIST = String.raw`(?:\[|(?<![\w$.])\()[ \t]*(?:${QUOTED_ITEM})(?:[ \t]*,[ \t]*(?:${QUOTED_ITEM})){1,127}[ \t]*[\])]`;
@@ -44,8 +52,6 @@ const DOTNET_TYPE = /^System\.[\w.`]+$/;
  * (`[auth-token-service, 5f2c…]`, `[Auth-Token, expired]`) is none.
  */
 const DOTNET_HEADER_NAME = /^(?:X(?:-[A-Z][A-Za-z0-9]*)+|(?:Proxy-)?Authorization|Cookie)$/;
-/** A path (`/v1/keys`), a URL (`https://…`), a labelled value (`sha256:…`, `sha256=…`), an IP or a number (`10.0.0.12`) or a date (`2024-01-01T…`), no token. */
-const NO_TOKEN = /^\/|:\/\/|^[A-Za-z][\w-]*[:=].|^[\d.:]+$|^\d{4}-\d\d-\d\d/;
 /** The closing bracket each opening takes. */
 const CLOSING: Readonly<Record<string, string>> = { "[": "]", "(": ")" };
 
@@ -54,8 +60,21 @@ export const headerPairsDetector: Detector = {
   source: `(?:${QUOTED_LIST}|${KEY_VALUE_PAIR})`,
   evidence: 0,
   moreEvidence: MoreEvidence.HEADER_PAIR,
-  rewrite: (match, marker) => redactHeaderPairs(match, marker),
+  // A list the gate opened on a secret pair's name alone (`["apiKey","application/json"]`) is judged as a pair, not as a header dump.
+  rewrite: (match, marker, text) => (hintsCredentialHeaderPairs(text) ? redactHeaderPairs(match, marker) : undefined) ?? redactSecretPair(match, marker),
 };
+
+/** A secret pair's name's start, as the gate finds it (`SECRET_PAIR_NAME_START`). */
+const SECRET_PAIR_NAME = new RegExp(`^(?:${SECRET_PAIR_NAME_START})`);
+
+/** The list or tuple of two strings `match` with its value replaced by `marker`, when it pairs a secret pair's name (`SECRET_PAIR_NAME`) and its value (`isPairedSecretValue`); undefined otherwise. */
+function redactSecretPair(match: string, marker: string): Rewrite | undefined {
+  const items = itemsOf(match);
+  if (items === undefined || items.length !== 2 || KEY_VALUE_PAIR_WHOLE.test(match)) return undefined;
+  const [name, value] = items as [Item, Item];
+  if (!SECRET_PAIR_NAME.test(name.text) || !isSecretName(name.text) || !isPairedSecretValue(name.text, value.text)) return undefined;
+  return { text: `${match.slice(0, value.start)}${marker}${match.slice(value.end)}`, kind: SECRET_PARAM_KIND };
+}
 
 /** A string of a list and where its content starts and ends in the match. */
 interface Item {
