@@ -2,15 +2,26 @@
  * Whether a URL parameter's name (`?name=…`, `#name=…`, `;name=…`) is plainly a parameter's name,
  * and so shown as written while its value is masked: each of its words (split at `_`, `-`, `.`,
  * `[`, `]` and camelCase: `access_token`, `filter[tenant]`, `X-Amz-Credential`, `pageSize`) is a
- * credential's name the audit knows or a common public parameter's word, perhaps followed by digits
- * (`v2`, `page[2]`). Any other name may itself be a secret written as a name (`?hunter2=`,
- * `#correcthorsebattery=1`, `?sk_live_…=1`) and is masked whole, as the whole parameter always was.
+ * credential's name the audit knows or a common public parameter's word, perhaps followed by up to
+ * `INDEX_DIGITS` digits (`v2`, `page10`), or, after such a word, up to `INDEX_DIGITS` digits alone
+ * (an index: `page[2]`, `v2.1`). Any other name may itself be a secret written as a name
+ * (`?hunter2=`, `#correcthorsebattery=1`, `?sk_live_…=1`, a number `?31415926535897932384=1`,
+ * `?key31415926535897932384=1`) and is masked whole, as the whole parameter always was.
  */
 export function isParameterName(name: string): boolean {
   if (name.length === 0 || name.length > 64) return false;
   const words = name.split(/[_.[\]-]+|(?<=[a-z])(?=[A-Z])/).filter((word) => word !== "");
-  return words.length > 0 && words.every((word) => /^\d+$/.test(word) || PARAMETER_WORDS.has(word.replace(/\d+$/, "").toLowerCase()));
+  return words.length > 0 && words.every((word, index) => (index > 0 && INDEX.test(word)) || PARAMETER_WORDS.has(word.replace(INDEX_SUFFIX, "").toLowerCase()));
 }
+
+/**
+ * How many digits a parameter's word may end in, or a word of digits alone after a word may hold:
+ * a version's, a page's or an index's (`v2`, `page10`, `page[99]`). Three or more may be a PIN's or
+ * a code's, and a long run of digits a secret's (a numeric token written as a name).
+ */
+const INDEX_DIGITS = 2;
+const INDEX = new RegExp(`^\\d{1,${INDEX_DIGITS}}$`);
+const INDEX_SUFFIX = new RegExp(`(?<=[^\\d])\\d{1,${INDEX_DIGITS}}$`);
 
 /**
  * The words a parameter's name is made of: the credentials' names a URL carries (the values of

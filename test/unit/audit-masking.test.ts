@@ -498,10 +498,17 @@ describe("a parameter's name is kept only when each of its words is a known para
     ["https://ingest.acme.io/x#SEKRETf2=1", "https://ingest.acme.io/x#…"],
     ["https://ingest.acme.io/otel;SEKRETi5=1", "https://ingest.acme.io/otel;…"],
     ["https://ingest.acme.io/x?page=2&Summer2024=1", "https://ingest.acme.io/x?page=…&…"],
+    // Digits alone, or more than an index's two after a listed word, may be a numeric secret.
+    ["https://api.acme.io/cb?31415926535897932384=1", "https://api.acme.io/cb?…"],
+    ["https://api.acme.io/cb?key31415926535897932384=1", "https://api.acme.io/cb?…"],
+    ["https://api.acme.io/cb?page=1&7=1", "https://api.acme.io/cb?page=…&…"],
+    ["https://api.acme.io/cb?page123=1", "https://api.acme.io/cb?…"],
+    ["https://api.acme.io/cb?page[4711]=1", "https://api.acme.io/cb?…"],
   ])("masks a name that is no plain parameter's name whole: %s", (url, shown) => {
     expect(maskedValue(url)).toBe(shown);
     expect(maskedLine(`U1 = "${url}"`)).toBe(`U1 = "${shown}"`);
-    expect(maskedLine(`# see ${url} for details`)).not.toMatch(/Summer2024|hunter2|sk_live|correcthorsebattery|SEKRET/);
+    expect(maskedLine(`    "CB5": "${url}",`)).toBe(`    "CB5": "${shown}",`);
+    for (const comment of ["#", "//"]) expect(maskedLine(`${comment} see ${url} for details`)).not.toMatch(/Summer2024|hunter2|sk_live|correcthorsebattery|SEKRET|3141592|page123|4711|&7=/);
   });
 
   it.each([
@@ -510,16 +517,22 @@ describe("a parameter's name is kept only when each of its words is a known para
     ["https://x.io/a?filter[tenant]=acme&utm_source=news", "https://x.io/a?filter[tenant]=…&utm_source=…"],
     ["https://x.io/a?pageSize=10&client_id=abc&X-Amz-Credential=x&page[2]=1&v2.key=k", "https://x.io/a?pageSize=…&client_id=…&X-Amz-Credential=…&page[2]=…&v2.key=…"],
     ["https://x.io/a;jsessionid=abc", "https://x.io/a;jsessionid=…"],
+    ["https://x.io/a?page10=1&v2.1=x&page[99]=1", "https://x.io/a?page10=…&v2.1=…&page[99]=…"],
   ])("keeps a plain parameter's name: %s", (url, shown) => {
     expect(maskedLine(`# ${url}`)).toBe(`# ${shown}`);
     expect(maskedValue(url)).toBe(shown);
   });
 
-  it.each(["https://ingest.acme.io/otel;SEKRETi5=1", "https://ingest.acme.io/otel?Summer2024=1"])("refuses --ingest-url %s without printing the name", async (url) => {
+  it.each([
+    "https://ingest.acme.io/otel;SEKRETi5=1",
+    "https://ingest.acme.io/otel?Summer2024=1",
+    "https://api.acme.io/cb?31415926535897932384=1",
+    "https://api.acme.io/cb?key31415926535897932384=1",
+  ])("refuses --ingest-url %s without printing the name", async (url) => {
     const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
     const refused = await audit(["--fix", "--ingest-url", url, dir]);
     expect(refused.code).toBe(2);
-    expect(refused.err).not.toMatch(/SEKRETi5|Summer2024/);
+    expect(refused.err).not.toMatch(/SEKRETi5|Summer2024|31415926535897932384/);
   });
 
   it("prints none of these names in a --fix --dry-run", async () => {
