@@ -119,6 +119,8 @@ function maskedTokensIn(line: string, state: LineState): string {
   // The last bare word and where it ends, which may name the word after it.
   let bare = "";
   let bareEnd = -1;
+  // Set at a URL parameter's `=` written apart from its name (`;key="…"`, `?token = …`): the next value is the parameter's.
+  let parameterValueNext = false;
   return head + rest.replace(LINE_TOKEN, (token, at: number) => {
     if (token === "=" && at === credentialEnd) {
       credentialEnd += 1;
@@ -128,6 +130,8 @@ function maskedTokensIn(line: string, state: LineState): string {
       name = previous;
       return token;
     }
+    if (parameterValueNext) credentialNext = true;
+    parameterValueNext = false;
     if (credentialNext) {
       credentialNext = false;
       previous = "";
@@ -145,11 +149,24 @@ function maskedTokensIn(line: string, state: LineState): string {
     const quote = delimiter ?? (token[0] === '"' || token[0] === "'" ? token[0] : "");
     const closed = quote !== "" && token.length >= 2 * quote.length && token.endsWith(quote);
     const content = token.slice(quote.length, closed ? -quote.length : undefined);
-    // A credential's name, a blank and its value, as prose and comments write one (`# x-api-key abc…`).
-    const named = quote === "" && bare !== "" && /^[ \t]+$/.test(rest.slice(bareEnd, at)) && credentialAfterName(bare, content);
-    const masked = named ? "…" : delimiter === undefined ? maskedValue(content, name) : maskedContent(content, name);
+    if (quote === "" && PARAMETER_NAME_END.test(content) && /^[ \t]*=/.test(rest.slice(at + token.length))) {
+      // A URL's parameter whose `=` the token leaves out (`;key="…"`, `?token = …`): masked as one with its `=`, the value after it
+      // whole; a commented-out key (`#DB_PASSWORD="…"`) shows its name as a fragment's parameter would, its value judged under it.
+      const commentedKey = content.startsWith("#");
+      parameterValueNext = !commentedKey;
+      previous = commentedKey ? content.slice(1) : content;
+      bare = "";
+      const shown = maskedValue(`${content}=x`, name);
+      return shown.endsWith("=…") ? shown.slice(0, -2) : shown;
+    }
+    const glued = quote === "" ? ZERO_WIDTH_GLUED.exec(content) : null;
+    if (glued !== null && namedCredential(glued[1]!, glued[3]!)) return glued[1]! + glued[2]! + maskedAfterName(glued[3]!);
+    // A credential's name, a blank and its value, as prose and comments write one (`# x-api-key abc…`, `# token "abc…"`, `# token,abc…`).
+    const named = delimiter === undefined && bare !== "" && NAME_GAP.test(rest.slice(bareEnd, at)) && namedCredential(bare, content);
+    const masked = named ? maskedAfterName(content) : delimiter === undefined ? maskedValue(content, name) : maskedContent(content, name);
     if (delimiter !== undefined && !closed) Object.assign(state, { open: delimiter, name });
-    bare = quote === "" ? content : "";
+    // A linking word keeps the name before it (`# password is abc…`).
+    if (!(quote === "" && bare !== "" && LINKING_WORD.test(content))) bare = quote === "" ? content : "";
     bareEnd = at + token.length;
     previous = content;
     // A name glued to its colon (`password:`, as prose and comments write one) names what follows.
@@ -157,6 +174,33 @@ function maskedTokensIn(line: string, state: LineState): string {
     return quote + masked + (closed ? quote : "");
   });
 }
+
+/** A URL token (`LINE_TOKEN`) ending in a query, fragment or path parameter's name that has no `=` yet (`https://…/x;key`, `#DB_PASSWORD`). */
+const PARAMETER_NAME_END = /[?#;&][^\s?#;&=/\\]+$/;
+
+/** What may stand between a credential's name and its value in prose: blanks of any kind (an NBSP, U+3000, a zero-width space), perhaps one `,`. */
+const NAME_GAP = /^[\s\u200b-\u200d\u2060\ufeff]*,?[\s\u200b-\u200d\u2060\ufeff]*$/u;
+
+/** A name and its value joined by a blank no token ends at, a zero-width one (`key\u200babc…`). */
+const ZERO_WIDTH_GLUED = /^([A-Za-z][\w.-]*)([\u200b-\u200d\u2060]+)(.+)$/u;
+
+/** A word that links a credential's name to its value in prose (`password is …`). */
+const LINKING_WORD = /^(?:is|was|equals|=)$/i;
+
+/**
+ * Whether `content` (a bare word or a string's text) written after the bare word `name` is that
+ * credential's value (`credentialAfterName`), a `;`, `:`, `!`, `?` or `)` ending the sentence left out.
+ */
+function namedCredential(name: string, content: string): boolean {
+  return credentialAfterName(name, content.replace(SENTENCE_END, ""));
+}
+
+/** `content` masked as a credential after its name, the sentence's end kept (`…;`). */
+function maskedAfterName(content: string): string {
+  return `…${SENTENCE_END.exec(content)?.[0] ?? ""}`;
+}
+
+const SENTENCE_END = /[;:!?)]+$/;
 
 /**
  * Whether bare `token` is an authentication scheme's word (`Bearer`, `Basic`) that, read alone

@@ -35,7 +35,7 @@ const PARAMETER_WORDS: ReadonlySet<string> = new Set([
   "sessionid", "sid", "sig", "signature", "signed", "token", "cnonce", "hash", "hmac", "verifier", "challenge", "assertion",
   // Public parameters' words.
   "account", "action", "after", "algorithm", "amz", "before", "by", "callback", "campaign", "channel", "content", "count", "cursor",
-  "dataset", "date", "debug", "end", "env", "expand", "expires", "fbclid", "fields", "filter", "format", "from", "ga", "gclid", "goog",
+  "dataset", "date", "db", "debug", "end", "env", "expand", "expires", "fbclid", "fields", "filter", "format", "from", "ga", "gclid", "goog",
   "grant", "headers", "host", "include", "lang", "level", "limit", "locale", "medium", "method", "mode", "name", "offset", "order",
   "org", "page", "path", "per", "project", "q", "query", "redirect", "ref", "region", "response", "return", "scope", "search", "security",
   "service", "size", "sort", "source", "span", "start", "state", "status", "step", "tab", "team", "tenant", "term", "time", "timestamp",

@@ -112,8 +112,11 @@ const TOKEN68 = /^[A-Za-z0-9._~+/-]+(?::[A-Za-z0-9._~+/-]+)?=*(?=$|[\s"'`,;)\]}\
  * A URL or any word holding more than a token's characters (`TOKEN_WORD`) is judged on its own.
  */
 export function credentialAfterName(name: string, token: string): boolean {
-  return NAME_WORD.test(name) && TOKEN_WORD.test(token) && credentialShaped(token) && (CREDENTIAL_PARAMETER.test(name) || secretReason(name, token) !== undefined);
+  return NAME_WORD.test(name) && TOKEN_WORD.test(token) && credentialShaped(token) && (CREDENTIAL_PARAMETER.test(name) || PROSE_CREDENTIAL_NAME.test(name) || secretReason(name, token) !== undefined);
 }
+
+/** Names prose writes before a credential that no var's name reading takes alone: a header's (`Authorization`, `Cookie`) and a session's (`session`, `sid`). */
+const PROSE_CREDENTIAL_NAME = /^(?:authorization|cookie|session(?:[_-]?(?:id|token|key))?|sid)$/i;
 
 /** A bare word that may be a credential's name: letters first, then letters, digits, `_`, `.` or `-` (`x-api-key`, `DB_PASSWORD`). */
 const NAME_WORD = /^[A-Za-z][\w.-]*$/;

@@ -403,15 +403,21 @@ describe("a string judged whole as written before any scheme's credentials are m
 
 describe("a commented-out key's value is judged under its name", () => {
   it.each([
-    ['#DB_PASSWORD="hunter2xyz"', '#…="…"'],
-    ["#API_KEY='k9Xq2LmZpw'", "#…='…'"],
+    ['#DB_PASSWORD="hunter2xyz"', '#DB_PASSWORD="…"'],
+    ['#DB_PASSWORD="hunter2"', '#DB_PASSWORD="…"'],
+    ['// #DB_PASSWORD="hunter2"', '// #DB_PASSWORD="…"'],
+    ["#API_KEY='k9Xq2LmZpw'", "#API_KEY='…'"],
     ['#ADMIN_PASSWORD="1"', '#…="…"'],
     ['#SENHA="hunter2"', '#…="…"'],
-    ["#DB_PASSWORD='''hunter2'''", "#…='''…'''"],
-    ['#DB_PASSWORD=["hunter2"]', '#…=["…"]'],
-    ['name = "shop" #password="hunter2"', 'name = "shop" #…="…"'],
-    ['"x": 1, // ?token="abc123xyz"', '"x": 1, // ?…="…"'],
-    ['# see ?DB_PASSWORD="hunter2"', '# see ?…="…"'],
+    ["#DB_PASSWORD='''hunter2'''", "#DB_PASSWORD='''…'''"],
+    ['#DB_PASSWORD=["hunter2"]', '#DB_PASSWORD=["…"]'],
+    ['name = "shop" #password="hunter2"', 'name = "shop" #password="…"'],
+    ['"x": 1, // ?token="abc123xyz"', '"x": 1, // ?token="…"'],
+    ['# see ?DB_PASSWORD="hunter2"', '# see ?DB_PASSWORD="…"'],
+    // A name that may be a secret is masked with its value, as in a URL.
+    ['#Summer2024="x"', '#…="x"'],
+    // A value that is no credential under its name stays.
+    ['#DB_HOST="db.acme.io"', '#DB_HOST="db.acme.io"'],
   ])("%s", (line, shown) => {
     expect(maskedLine(line)).toBe(shown);
   });
@@ -419,7 +425,7 @@ describe("a commented-out key's value is judged under its name", () => {
   it("masks it in the --fix --dry-run diff", async () => {
     const dir = await fleet({ "wrangler.toml": `${WIRED}#DB_PASSWORD="hunter2xyz"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
     const dry = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
-    expect(dry.out).toContain("#…=");
+    expect(dry.out).toContain('#DB_PASSWORD="…"');
     expect(dry.out + dry.err).not.toContain("hunter2xyz");
   });
 });
@@ -630,5 +636,50 @@ describe("endpoint vars and --ingest-url: an empty query or fragment, path param
       `top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://ingest.acme.io;key=…/v1/logs"`,
     ]);
     expect(messages.join("\n")).not.toContain("abc");
+  });
+});
+
+describe("a URL parameter's value written apart from its name, and a credential's name in prose before its value", () => {
+  const cases: [string, string][] = [
+    ['https://ingest.acme.io/x;key="SEKRETd9xyz"', 'https://ingest.acme.io/x;key="…"'],
+    ["https://ingest.acme.io/x;key='SEKRETf0xyz'", "https://ingest.acme.io/x;key='…'"],
+    ["https://ingest.acme.io/x;key=[SEKRETe5xyz]", "https://ingest.acme.io/x;key=[…]"],
+    ['https://ingest.acme.io/x;key=["SEKRETe7xyz"]', 'https://ingest.acme.io/x;key=["…"]'],
+    ["https://ingest.acme.io/x;key={SEKRETf2xyz}", "https://ingest.acme.io/x;key={…}"],
+    ["https://ingest.acme.io/x;key = SEKRETe3abcdefgh1234", "https://ingest.acme.io/x;key = …"],
+    ["https://ingest.acme.io/x?token=[SEKRETe6xyz]", "https://ingest.acme.io/x?token=[…]"],
+    ['token "SEKRETi2abcdefgh1234"', 'token "…"'],
+    ["token,SEKRETj9abcdefgh1234", "token,…"],
+    ["token\u00a0SEKRETi9abcdefgh1234", "token\u00a0…"],
+    ["token \u3000SEKRETj1abcdefgh1234", "token \u3000…"],
+    ["key\u200bSEKRETj5abcdefgh1234", "key\u200b…"],
+    ["key SEKRETj4abcdefgh1234;", "key …;"],
+    ["Authorization SEKRETi5abcdefgh1234", "Authorization …"],
+    ["session SEKRETk4abcdefgh1234", "session …"],
+    ["password is SEKRETh8abcdefgh1234", "password is …"],
+    // Prose stays.
+    ["password is short", "password is short"],
+    ["Authorization header required", "Authorization header required"],
+    ["session expired, token refreshed", "session expired, token refreshed"],
+    ["token, key, secret", "token, key, secret"],
+    ["what? = yes", "what? = yes"],
+  ];
+  it.each(cases)("# %s", (text, shown) => {
+    expect(maskedLine(`# ${text}`)).toBe(`# ${shown}`);
+    expect(maskedLine(`  // ${text}`)).toBe(`  // ${shown}`);
+  });
+
+  it("prints none of them in a TOML or JSONC file's --fix --dry-run, each comment shown masked", async () => {
+    const files: Record<string, string> = {};
+    cases.forEach(([text], index) => {
+      files[`t${index}/wrangler.toml`] = `${WIRED}# ${text}\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`;
+      files[`j${index}/wrangler.jsonc`] = `{\n  "name": "shop",\n  // ${text}\n  "vars": { "DECO_OTEL_LOGS_ENDPOINT": "http://ingest.acme.io/v1/logs" }\n}\n`;
+    });
+    const run = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", await fleet(files)]);
+    for (const [, shown] of cases) {
+      expect(run.out).toContain(` # ${shown}\n`);
+      expect(run.out).toContain(`   // ${shown}\n`);
+    }
+    expect(run.out + run.err).not.toMatch(/SEKRET/);
   });
 });
