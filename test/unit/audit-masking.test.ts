@@ -683,3 +683,45 @@ describe("a URL parameter's value written apart from its name, and a credential'
     expect(run.out + run.err).not.toMatch(/SEKRET/);
   });
 });
+
+describe("a port that is no number and a percent-encoded ';' in a URL", () => {
+  it.each([
+    ["https://ingest.acme.io:SEKRETport12/", "https://ingest.acme.io:…/"],
+    ["https://u:pw@ingest.acme.io:SEKRETport12/x", "https://…@ingest.acme.io:…/x"],
+    ["https://ingest.acme.io/v1/logs%3Bkey=SEKRETabc", "https://ingest.acme.io/v1/logs%3Bkey=…"],
+    ["https://ingest.acme.io/otel%3bkey=SEKRETa%3BSummer2024=1;sig=1/v1", "https://ingest.acme.io/otel%3bkey=…%3B…;sig=…/v1"],
+    // A port's digits, and a word and a colon that are no URL, stay.
+    ["https://ingest.acme.io:4318/otel", "https://ingest.acme.io:4318/otel"],
+    ["localhost:abc", "localhost:abc"],
+  ])("%s", (url, shown) => {
+    expect(maskedValue(url)).toBe(shown);
+    expect(maskedLine(`U = "${url}"`)).toBe(`U = "${shown}"`);
+    expect(maskedLine(`  "U": "${url}",`)).toBe(`  "U": "${shown}",`);
+  });
+
+  it.each(["https://ingest.acme.io:SEKRETport12/", "https://ingest.acme.io/otel%3Bkey=SEKRETpw9"])("refuses --ingest-url %s without printing it", async (url) => {
+    const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    const refused = await audit(["--fix", "--ingest-url", url, dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).not.toContain("SEKRET");
+    expect(await readFile(join(dir, "wrangler.toml"), "utf8")).not.toContain("SEKRET");
+  });
+
+  it("refuses a percent-encoded ';' as path parameters, the base to give leaving them out", async () => {
+    const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    const refused = await audit(["--fix", "--ingest-url", "https://ingest.acme.io/otel%3Bkey=pw9", dir]);
+    expect(refused.err).toContain('--ingest-url must not hold path parameters ("https://ingest.acme.io/otel%3Bkey=…")');
+    expect(refused.err).toContain("give https://ingest.acme.io/otel\n");
+  });
+
+  it("tells an endpoint var in TOML and JSONC with a percent-encoded ';' that path parameters are not allowed, masked", async () => {
+    const url = "https://ingest.acme.io/v1/logs%3Bkey=SEKRETabc";
+    const dir = await fleet({
+      "t/wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "${url}"\n`,
+      "j/wrangler.jsonc": JSON.stringify({ name: "shop", vars: { DECO_OTEL_LOGS_ENDPOINT: url } }),
+    });
+    const run = await audit([dir]);
+    expect(run.out.match(/DECO_OTEL_LOGS_ENDPOINT must not hold path parameters \(;…\): .*"https:\/\/ingest\.acme\.io\/v1\/logs%3Bkey=…"/g)).toHaveLength(2);
+    expect(run.out + run.err).not.toContain("SEKRET");
+  });
+});
