@@ -3,7 +3,7 @@
  * and so shown as written while its value is masked: each of its words (split at `_`, `-`, `.`,
  * `[`, `]` and camelCase: `access_token`, `filter[tenant]`, `X-Amz-Credential`, `pageSize`) is a
  * credential's name the audit knows or a common public parameter's word, perhaps followed by up to
- * `INDEX_DIGITS` digits (`v2`, `page10`), or, after such a word, up to `INDEX_DIGITS` digits alone
+ * `INDEX_DIGITS` digits (`v2`, `page10`), or a single letter (`?a=1`), or, after such a word, up to `INDEX_DIGITS` digits alone
  * (an index: `page[2]`, `v2.1`). Any other name may itself be a secret written as a name
  * (`?hunter2=`, `#correcthorsebattery=1`, `?sk_live_…=1`, a number `?31415926535897932384=1`,
  * `?key31415926535897932384=1`) and is masked whole, as the whole parameter always was.
@@ -11,7 +11,12 @@
 export function isParameterName(name: string): boolean {
   if (name.length === 0 || name.length > 64) return false;
   const words = name.split(/[_.[\]-]+|(?<=[a-z])(?=[A-Z])/).filter((word) => word !== "");
-  return words.length > 0 && words.every((word, index) => (index > 0 && INDEX.test(word)) || PARAMETER_WORDS.has(word.replace(INDEX_SUFFIX, "").toLowerCase()));
+  return words.length > 0 && words.every((word, index) => (index > 0 && INDEX.test(word)) || isParameterWord(word.replace(INDEX_SUFFIX, "").toLowerCase()));
+}
+
+/** A listed word (`PARAMETER_WORDS`), or a single letter, which no secret is (`?a=1`, `?q=`, `?v=`). */
+function isParameterWord(word: string): boolean {
+  return /^[a-z]$/.test(word) || PARAMETER_WORDS.has(word);
 }
 
 /**

@@ -33,19 +33,60 @@ export function maskedSchemeCredentials(text: string): string {
     const rest = text.slice(start);
     const parameters = AUTH_PARAMETERS.exec(rest)?.[0];
     const token = parameters === undefined ? TOKEN68.exec(rest)?.[0] : undefined;
-    const placed = colon !== "" || placedNext === match.index || placedAt(text, match.index) || wholeValue(text, match.index, start + (token?.length ?? 0));
+    const placed =
+      colon !== "" || placedNext === match.index || placedAt(text, match.index) || (wholeValue(text, match.index, start + (token?.length ?? 0)) && token !== undefined && !isProse(token));
     if (parameters !== undefined) {
       shown += text.slice(done, start) + parameters.replace(AUTH_PARAMETER_VALUE, maskedParameter);
       done = start + parameters.length;
     } else if (token !== undefined && placed && isAuthScheme(token) && /^[ \t]+\S/.test(rest.slice(token.length))) {
       // The credential's name is itself a scheme's word (`token: Bearer abc…`, `Bearer: Token abc…`): the next word's credentials are masked.
       placedNext = start;
-    } else if (token !== undefined && (placed || credentialShaped(token))) {
+    } else if (token !== undefined && (placed || credentialShaped(token) || bearersToken(word, token) || basicCredentials(word, token))) {
       shown += `${text.slice(done, start)}…`;
       done = start + token.length;
     }
   }
   return shown + text.slice(done);
+}
+
+/**
+ * Whether `token` after a scheme's word is prose's, not a credential: a word prose writes after
+ * one (`PROSE_WORDS`: `the Bearer scheme`, `Bearer token`, `Token expired`, `Basic auth`) or a
+ * cloud region's name (`AWS us-east-1`, `eu-west-2`).
+ */
+function isProse(token: string): boolean {
+  return PROSE_WORDS.has(token.toLowerCase()) || REGION.test(token);
+}
+
+/** Words prose writes after a scheme's word (`Bearer token`, `Token expired`), lower case. */
+const PROSE_WORDS: ReadonlySet<string> = new Set([
+  "a", "an", "the", "and", "or", "for", "to", "in", "on", "of", "with", "is", "are", "was", "as", "at", "by", "from", "if", "only",
+  "not", "no", "none", "this", "that", "it", "its", "your", "our", "see", "also", "here", "used", "scheme", "schemes", "token",
+  "tokens", "auth", "authentication", "authorization", "header", "headers", "credential", "credentials", "prefix", "type", "mode",
+  "format", "string", "value", "realm", "flow", "grant", "access", "jwt", "jwts", "oauth", "required", "expected", "missing",
+  "invalid", "expired", "expires", "revoked", "refresh", "refreshed", "rotated", "needed", "set", "unset", "empty", "works",
+]);
+
+/** A cloud region's name: `us-east-1`, `eu-west-2`, `ap-southeast-1`, `europe-west4`. */
+const REGION = /^[a-z]{2,}(?:-[a-z]+)+-?\d{1,2}$/;
+
+/**
+ * Whether `token` after `Bearer` is its credential: a bearer token is nothing but a credential
+ * (RFC 6750 §2.1), so any token after the word but prose's (`isProse`: `the Bearer scheme`) is
+ * one, short or letters alone (`# Bearer changeme`).
+ */
+function bearersToken(word: string, token: string): boolean {
+  return /^bearer$/i.test(word) && !isProse(token);
+}
+
+/**
+ * Whether `token` after `Basic` is its credentials: base64 (RFC 7617 §2) that decodes to
+ * printable text holding the `:` between a user's id and password (`Basic dXNlcjpwYXNz`, `user:pass`).
+ */
+function basicCredentials(word: string, token: string): boolean {
+  if (!/^basic$/i.test(word) || !/^[A-Za-z0-9+/]{4,}={0,2}$/.test(token) || token.length % 4 === 1) return false;
+  const decoded = Buffer.from(token, "base64").toString("latin1");
+  return decoded.includes(":") && /^[\x20-\x7e]+$/.test(decoded);
 }
 
 /**

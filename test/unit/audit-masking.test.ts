@@ -725,3 +725,37 @@ describe("a port that is no number and a percent-encoded ';' in a URL", () => {
     expect(run.out + run.err).not.toContain("SEKRET");
   });
 });
+
+describe("a bearer's token of any shape and Basic's user:password masked, prose after a scheme's word kept", () => {
+  it.each([
+    ["# Bearer changeme", "# Bearer …"],
+    ["# Bearer abc", "# Bearer …"],
+    ["# Basic dXNlcjpwYXNz", "# Basic …"],
+    ['X = "see Bearer hunter2"', 'X = "see Bearer …"'],
+    ['X = "Bearer hunter2"', 'X = "Bearer …"'],
+    // Prose, a region and a listed parameter's one letter stay.
+    ['REGION = "AWS us-east-1"', 'REGION = "AWS us-east-1"'],
+    ['AUTH_MODE = "Bearer token"', 'AUTH_MODE = "Bearer token"'],
+    ['MSG = "Token expired"', 'MSG = "Token expired"'],
+    ['MODE = "Basic auth"', 'MODE = "Basic auth"'],
+    ["# the Bearer scheme is used", "# the Bearer scheme is used"],
+    ["# Basic realm", "# Basic realm"],
+    ['CB = "https://x.io/?a=1&q=x"', 'CB = "https://x.io/?a=…&q=…"'],
+  ])("%s", (line, shown) => {
+    expect(maskedLine(line)).toBe(shown);
+    const json = line.startsWith("#") ? `  //${line.slice(1)}` : `  "${line.split(" = ")[0]}": ${line.split(" = ")[1]},`;
+    const jsonShown = shown.startsWith("#") ? `  //${shown.slice(1)}` : `  "${shown.split(" = ")[0]}": ${shown.split(" = ")[1]},`;
+    expect(maskedLine(json)).toBe(jsonShown);
+  });
+
+  it("prints no such token in a TOML or JSONC file's --fix --dry-run", async () => {
+    const dir = await fleet({
+      "t/wrangler.toml": `${WIRED}# Bearer changeme\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`,
+      "j/wrangler.jsonc": `{\n  "name": "shop",\n  // Basic dXNlcjpwYXNz\n  "vars": { "DECO_OTEL_LOGS_ENDPOINT": "http://ingest.acme.io/v1/logs" }\n}\n`,
+    });
+    const run = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(run.out).toContain(" # Bearer …\n");
+    expect(run.out).toContain("   // Basic …\n");
+    expect(run.out + run.err).not.toMatch(/changeme|dXNlcjpwYXNz/);
+  });
+});
