@@ -41,7 +41,7 @@ export function maskedSchemeCredentials(text: string): string {
     } else if (token !== undefined && placed && isAuthScheme(token) && /^[ \t]+\S/.test(rest.slice(token.length))) {
       // The credential's name is itself a scheme's word (`token: Bearer abc…`, `Bearer: Token abc…`): the next word's credentials are masked.
       placedNext = start;
-    } else if (token !== undefined && (placed || credentialShaped(token) || bearersToken(word, token) || basicCredentials(word, token))) {
+    } else if (token !== undefined && (placed || (credentialShaped(token) && !isProse(token)) || bearersToken(word, token) || basicCredentials(word, token))) {
       shown += `${text.slice(done, start)}…`;
       done = start + token.length;
     }
@@ -67,8 +67,13 @@ const PROSE_WORDS: ReadonlySet<string> = new Set([
   "invalid", "expired", "expires", "revoked", "refresh", "refreshed", "rotated", "needed", "set", "unset", "empty", "works",
 ]);
 
-/** A cloud region's name: `us-east-1`, `eu-west-2`, `ap-southeast-1`, `europe-west4`. */
-const REGION = /^[a-z]{2,}(?:-[a-z]+)+-?\d{1,2}$/;
+/**
+ * A cloud region's name as AWS and Google Cloud write one: an area, perhaps `-gov`, a direction and a
+ * number (`us-east-1`, `eu-west-2`, `ap-southeast-1`, `us-gov-west-1`, `europe-west4`); any other
+ * words and a number (`abc-defg1`) may be a password.
+ */
+const REGION =
+  /^(?:us|eu|ap|sa|ca|me|af|il|mx|cn|asia|europe|northamerica|southamerica|australia|africa)(?:-gov)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-?\d{1,2}$/;
 
 /**
  * Whether `token` after `Bearer` is its credential: a bearer token is nothing but a credential

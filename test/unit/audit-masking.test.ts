@@ -735,6 +735,11 @@ describe("a bearer's token of any shape and Basic's user:password masked, prose 
     ['X = "Bearer hunter2"', 'X = "Bearer …"'],
     // Prose, a region and a listed parameter's one letter stay.
     ['REGION = "AWS us-east-1"', 'REGION = "AWS us-east-1"'],
+    ['REGION = "AWS us-gov-west-1"', 'REGION = "AWS us-gov-west-1"'],
+    ["# AWS ap-southeast-1 region", "# AWS ap-southeast-1 region"],
+    // Words and a number that are no region's may be a password.
+    ['X = "Bearer abc-defg1"', 'X = "…"'],
+    ['X = "AWS my-secret-pass1"', 'X = "AWS …"'],
     ['AUTH_MODE = "Bearer token"', 'AUTH_MODE = "Bearer token"'],
     ['MSG = "Token expired"', 'MSG = "Token expired"'],
     ['MODE = "Basic auth"', 'MODE = "Basic auth"'],
