@@ -33,8 +33,10 @@ export function quotedUrl(text: string): string {
  * own (`maskedLines` reads a line inside a multi-line string as such): each quoted string and each
  * bare word masked (`maskedValue`), a string judged under the key written before it (`KEY = "…"`,
  * `"KEY": "…"`, and a name glued to its colon, as a comment writes one: `# password: …`), so
- * `DB_PASSWORD = "changeme"` reads `DB_PASSWORD = "…"`; keys, punctuation, blanks and comments'
- * words that hold no credential are kept as written. A string is masked by its text as written
+ * `DB_PASSWORD = "changeme"` reads `DB_PASSWORD = "…"`; a URL parameter's value written apart
+ * from its name is masked whole (`;key="…"`, `;key=[…]`, `?token = …`), as is a credential-shaped
+ * token after a credential's name in prose (`# token "…"`, `# token,…`, `# password is …`); keys,
+ * punctuation, blanks and comments' words that hold no credential are kept as written. A string is masked by its text as written
  * (escapes kept), which is what the line shows.
  */
 export function maskedLine(line: string): string {
@@ -185,7 +187,7 @@ const NAME_GAP = /^[\s\u200b-\u200d\u2060\ufeff]*,?[\s\u200b-\u200d\u2060\ufeff]
 const ZERO_WIDTH_GLUED = /^([A-Za-z][\w.-]*)([\u200b-\u200d\u2060]+)(.+)$/u;
 
 /** A word that links a credential's name to its value in prose (`password is …`). */
-const LINKING_WORD = /^(?:is|was|equals|=)$/i;
+const LINKING_WORD = /^(?:is|was|equals)$/i;
 
 /**
  * Whether `content` (a bare word or a string's text) written after the bare word `name` is that
