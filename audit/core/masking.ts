@@ -151,9 +151,12 @@ function maskedTokensIn(line: string, state: LineState): string {
     const quote = delimiter ?? (token[0] === '"' || token[0] === "'" ? token[0] : "");
     const closed = quote !== "" && token.length >= 2 * quote.length && token.endsWith(quote);
     const content = token.slice(quote.length, closed ? -quote.length : undefined);
-    if (quote === "" && PARAMETER_NAME_END.test(content) && /^[ \t]*=/.test(rest.slice(at + token.length))) {
+    const apart = quote === "" ? PARAMETER_NAME_END.exec(content) : null;
+    const equals = /^[ \t]*=/.exec(rest.slice(at + token.length))?.[0];
+    if (apart !== null && equals !== undefined && (equals === "=" || CREDENTIAL_NAME_END.test(apart[0]))) {
       // A URL's parameter whose `=` the token leaves out (`;key="…"`, `?token = …`): masked as one with its `=`, the value after it
       // whole; a commented-out key (`#DB_PASSWORD="…"`) shows its name as a fragment's parameter would, its value judged under it.
+      // With blanks before the `=` only a credential's name is read so (`;key = …`); prose's `# a;b = c` is judged word by word.
       const commentedKey = content.startsWith("#");
       parameterValueNext = !commentedKey;
       previous = commentedKey ? content.slice(1) : content;
@@ -177,8 +180,14 @@ function maskedTokensIn(line: string, state: LineState): string {
   });
 }
 
-/** A URL token (`LINE_TOKEN`) ending in a query, fragment or path parameter's name that has no `=` yet (`https://…/x;key`, `#DB_PASSWORD`). */
-const PARAMETER_NAME_END = /[?#;&][^\s?#;&=/\\]+$/;
+/**
+ * A URL token (`LINE_TOKEN`) ending in a query, fragment or path parameter's name that has no `=` yet (`https://…/x;key`,
+ * `/v1/logs%3Bkey`, `#DB_PASSWORD`).
+ */
+const PARAMETER_NAME_END = /(?:[?#;&]|%3B)[^\s?#;&=/\\]+$/i;
+
+/** A parameter's name (`PARAMETER_NAME_END`'s match) ending in a credential's word: `;key`, `?access_token`, `#DB_PASSWORD`. */
+const CREDENTIAL_NAME_END = /(?:^|[^A-Za-z0-9])(?:(?:api_?)?key|token|secret|password|passwd|pwd|pass|signature|sig|auth|credentials?|session|sid|cookie)$/i;
 
 /** What may stand between a credential's name and its value in prose: blanks of any kind (an NBSP, U+3000, a zero-width space), perhaps one `,`. */
 const NAME_GAP = /^[\s\u200b-\u200d\u2060\ufeff]*,?[\s\u200b-\u200d\u2060\ufeff]*$/u;
