@@ -135,15 +135,22 @@ export function maskedUrl(text: string, names: Names = "kept"): string {
   const host = at === -1 ? 0 : at;
   // A host holding what no host name holds (`ingest.acme.io,key=pw9`): what follows that character may be a credential.
   const stray = isHostUrl(text) ? rest.slice(host, end).search(STRAY_IN_HOST) : -1;
-  // A port that is no number (`https://ingest.acme.io:pw9/`), which the parser refuses: it may be a credential.
-  const port = stray === -1 && /[/\\]$/.test(text.slice(0, start)) && readUrl(text) === null ? NO_PORT.exec(rest.slice(host, end)) : null;
-  const cut = stray !== -1 ? stray : port !== null ? port.index : -1;
+  // A port the parser refuses that may be a credential (`https://ingest.acme.io:pw9Kq2/`); a placeholder (`:${PORT}`) is kept.
+  const port = stray === -1 && /[/\\]$/.test(text.slice(0, start)) && readUrl(text) === null ? SECRET_PORT.exec(rest.slice(host, end)) : null;
+  const cut = stray !== -1 ? stray : port !== null && !PORT_PLACEHOLDER.test(port[1]!) ? port.index : -1;
   const tail = cut === -1 ? rest.slice(host) : `${rest.slice(host, host + cut + 1)}…${rest.slice(end)}`;
   return text.slice(0, start) + (at === -1 ? "" : "…") + maskedTail(tail, names);
 }
 
-/** An authority's last `:` and what follows it when that is no port's digits (`ingest.acme.io:pw9`; `[::1]:x` too, not `[::1]`). */
-const NO_PORT = /:(?=[^:\]]*$)(?![0-9]*$)/;
+/**
+ * An authority's last `:` (`[::1]:x` too, not `[::1]`) and what follows it when that may be a
+ * credential: letters and digits mixed (`:pw9`), 8 characters or more, or a number too long for a
+ * port (6 digits or more). A port's digits, a word (`:PORT`, `host:port`) and `PORT_PLACEHOLDER` are no secret.
+ */
+const SECRET_PORT = /:(?=[^:\]]*$)((?=[^:\]]*[A-Za-z])(?=[^:\]]*\d)[^:\]]+|[^:\]]{8,}|\d{6,})$/;
+
+/** A template's or documentation's placeholder for a port: `${PORT}`, `$PORT`, `<port>`, `{port}`, `{{port}}`. */
+const PORT_PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\w+|<[^>]*>|\{\{?[^}]*\}?\})$/;
 
 /**
  * A character the URL parser takes in a host that no host name holds and that may start a
