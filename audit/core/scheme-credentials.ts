@@ -1,4 +1,5 @@
 import { isAuthScheme, takesGluedColon } from "../../workers/ingest/core/redact/credential-headers";
+import { isPasswordByShape } from "../../workers/ingest/core/redact/secret-names";
 import { secretReason } from "./secret-detection";
 
 /**
@@ -34,14 +35,14 @@ export function maskedSchemeCredentials(text: string): string {
     const parameters = AUTH_PARAMETERS.exec(rest)?.[0];
     const token = parameters === undefined ? TOKEN68.exec(rest)?.[0] : undefined;
     const placed =
-      colon !== "" || placedNext === match.index || placedAt(text, match.index) || (wholeValue(text, match.index, start + (token?.length ?? 0)) && token !== undefined && !isProse(token));
+      colon !== "" || placedNext === match.index || placedAt(text, match.index) || (wholeValue(text, match.index, start + (token?.length ?? 0)) && token !== undefined && !proseValue(token));
     if (parameters !== undefined) {
       shown += text.slice(done, start) + parameters.replace(AUTH_PARAMETER_VALUE, maskedParameter);
       done = start + parameters.length;
     } else if (token !== undefined && placed && isAuthScheme(token) && /^[ \t]+\S/.test(rest.slice(token.length))) {
       // The credential's name is itself a scheme's word (`token: Bearer abc…`, `Bearer: Token abc…`): the next word's credentials are masked.
       placedNext = start;
-    } else if (token !== undefined && (placed || (credentialShaped(token) && !isProse(token)) || bearersToken(word, token) || basicCredentials(word, token))) {
+    } else if (token !== undefined && (placed || (credentialShaped(token) && !REGION.test(token)) || bearersToken(word, token) || basicCredentials(word, token))) {
       shown += `${text.slice(done, start)}…`;
       done = start + token.length;
     }
@@ -50,22 +51,14 @@ export function maskedSchemeCredentials(text: string): string {
 }
 
 /**
- * Whether `token` after a scheme's word is prose's, not a credential: a word prose writes after
- * one (`PROSE_WORDS`: `the Bearer scheme`, `Bearer token`, `Token expired`, `Basic auth`) or a
- * cloud region's name (`AWS us-east-1`, `eu-west-2`).
+ * Whether `token`, the whole of a value with the scheme's word before it, is a word that value
+ * means as prose, not a credential (`AUTH_MODE = "Bearer token"`, `MODE = "Basic auth"`,
+ * `MSG = "Token expired"`), or a cloud region's name (`REGION = "AWS us-east-1"`). Any other word
+ * there is masked, as a value such as `"Bearer refresh"` may be the token itself.
  */
-function isProse(token: string): boolean {
-  return PROSE_WORDS.has(token.toLowerCase()) || REGION.test(token);
+function proseValue(token: string): boolean {
+  return /^(?:token|auth|expired)$/i.test(token) || REGION.test(token);
 }
-
-/** Words prose writes after a scheme's word (`Bearer token`, `Token expired`), lower case. */
-const PROSE_WORDS: ReadonlySet<string> = new Set([
-  "a", "an", "the", "and", "or", "for", "to", "in", "on", "of", "with", "is", "are", "was", "as", "at", "by", "from", "if", "only",
-  "not", "no", "none", "this", "that", "it", "its", "your", "our", "see", "also", "here", "used", "scheme", "schemes", "token",
-  "tokens", "auth", "authentication", "authorization", "header", "headers", "credential", "credentials", "prefix", "type", "mode",
-  "format", "string", "value", "realm", "flow", "grant", "access", "jwt", "jwts", "oauth", "required", "expected", "missing",
-  "invalid", "expired", "expires", "revoked", "refresh", "refreshed", "rotated", "needed", "set", "unset", "empty", "works",
-]);
 
 /**
  * A cloud region's name as AWS and Google Cloud write one: an area, perhaps `-gov`, a direction and a
@@ -76,12 +69,13 @@ const REGION =
   /^(?:us|eu|ap|sa|ca|me|af|il|mx|cn|asia|europe|northamerica|southamerica|australia|africa)(?:-gov)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-?\d{1,2}$/;
 
 /**
- * Whether `token` after `Bearer` is its credential: a bearer token is nothing but a credential
- * (RFC 6750 §2.1), so any token after the word but prose's (`isProse`: `the Bearer scheme`) is
- * one, short or letters alone (`# Bearer changeme`).
+ * Whether `token` after `Bearer` in prose is its credential though not `credentialShaped`: a
+ * bearer token is nothing but a credential (RFC 6750 §2.1), so a short token shaped as a password
+ * (`isPasswordByShape`: `# Bearer hunter2`, a default one: `# Bearer changeme`) is one. A word
+ * (`# Bearer when required`), a region's name or OAuth 2.0's (`# Bearer OAuth2`) is prose's.
  */
 function bearersToken(word: string, token: string): boolean {
-  return /^bearer$/i.test(word) && !isProse(token);
+  return /^bearer$/i.test(word) && isPasswordByShape(token) && !REGION.test(token) && !/^oauth2$/i.test(token);
 }
 
 /**
@@ -158,8 +152,11 @@ const TOKEN68 = /^[A-Za-z0-9._~+/-]+(?::[A-Za-z0-9._~+/-]+)?=*(?=$|[\s"'`,;)\]}\
  * A URL or any word holding more than a token's characters (`TOKEN_WORD`) is judged on its own.
  */
 export function credentialAfterName(name: string, token: string): boolean {
-  return NAME_WORD.test(name) && TOKEN_WORD.test(token) && credentialShaped(token) && (CREDENTIAL_PARAMETER.test(name) || PROSE_CREDENTIAL_NAME.test(name) || secretReason(name, token) !== undefined);
+  return NAME_WORD.test(name) && TOKEN_WORD.test(token) && !DATE_TIME.test(token) && credentialShaped(token) && (CREDENTIAL_PARAMETER.test(name) || PROSE_CREDENTIAL_NAME.test(name) || secretReason(name, token) !== undefined);
 }
+
+/** A date, perhaps with its time, as ISO 8601 writes one (`# session is 2026-12-07T10`): no credential. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]*Z?)?$/;
 
 /** Names prose writes before a credential that no var's name reading takes alone: a header's (`Authorization`, `Cookie`) and a session's (`session`, `sid`). */
 const PROSE_CREDENTIAL_NAME = /^(?:authorization|cookie|session(?:[_-]?(?:id|token|key))?|sid)$/i;
