@@ -510,11 +510,18 @@ describe("a parameter's name is kept only when each of its words is a known para
     ["https://api.acme.io/cb?page=1&7=1", "https://api.acme.io/cb?page=…&…"],
     ["https://api.acme.io/cb?page123=1", "https://api.acme.io/cb?…"],
     ["https://api.acme.io/cb?page[4711]=1", "https://api.acme.io/cb?…"],
+    // A one-letter word never joins digits, and a listed word takes one index and two digits in all.
+    ["https://api.acme.io/cb?a.31.41.59.26.53.58.97=1", "https://api.acme.io/cb?…"],
+    ["https://api.acme.io/cb?p.31.41.59.26.53.58.97=1", "https://api.acme.io/cb?…"],
+    ["https://api.acme.io/cb?k31_k41_k59_k26_k53=1", "https://api.acme.io/cb?…"],
+    ["https://api.acme.io/cb?key-31-41-59-26-53-58-97-93-23-84=1", "https://api.acme.io/cb?…"],
+    ["https://api.acme.io/cb?key[31][41][59][26][53]=1", "https://api.acme.io/cb?…"],
+    ["https://api.acme.io/cb?key31_key41=1", "https://api.acme.io/cb?…"],
   ])("masks a name that is no plain parameter's name whole: %s", (url, shown) => {
     expect(maskedValue(url)).toBe(shown);
     expect(maskedLine(`U1 = "${url}"`)).toBe(`U1 = "${shown}"`);
     expect(maskedLine(`    "CB5": "${url}",`)).toBe(`    "CB5": "${shown}",`);
-    for (const comment of ["#", "//"]) expect(maskedLine(`${comment} see ${url} for details`)).not.toMatch(/Summer2024|hunter2|sk_live|correcthorsebattery|SEKRET|3141592|page123|4711|&7=/);
+    for (const comment of ["#", "//"]) expect(maskedLine(`${comment} see ${url} for details`)).not.toMatch(/Summer2024|hunter2|sk_live|correcthorsebattery|SEKRET|3141592|page123|4711|&7=|31\W*41|k31|key31/);
   });
 
   it.each([
@@ -524,6 +531,7 @@ describe("a parameter's name is kept only when each of its words is a known para
     ["https://x.io/a?pageSize=10&client_id=abc&X-Amz-Credential=x&page[2]=1&v2.key=k", "https://x.io/a?pageSize=…&client_id=…&X-Amz-Credential=…&page[2]=…&v2.key=…"],
     ["https://x.io/a;jsessionid=abc", "https://x.io/a;jsessionid=…"],
     ["https://x.io/a?page10=1&v2.1=x&page[99]=1", "https://x.io/a?page10=…&v2.1=…&page[99]=…"],
+    ["https://x.io/a?a=1&v=2&key-31=3", "https://x.io/a?a=…&v=…&key-31=…"],
   ])("keeps a plain parameter's name: %s", (url, shown) => {
     expect(maskedLine(`# ${url}`)).toBe(`# ${shown}`);
     expect(maskedValue(url)).toBe(shown);
@@ -534,19 +542,22 @@ describe("a parameter's name is kept only when each of its words is a known para
     "https://ingest.acme.io/otel?Summer2024=1",
     "https://api.acme.io/cb?31415926535897932384=1",
     "https://api.acme.io/cb?key31415926535897932384=1",
+    "https://api.acme.io/cb?a.31.41.59.26.53.58.97=1",
+    "https://api.acme.io/cb?k31_k41_k59=1",
   ])("refuses --ingest-url %s without printing the name", async (url) => {
     const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
     const refused = await audit(["--fix", "--ingest-url", url, dir]);
     expect(refused.code).toBe(2);
-    expect(refused.err).not.toMatch(/SEKRETi5|Summer2024|31415926535897932384/);
+    expect(refused.err).not.toMatch(/SEKRETi5|Summer2024|31415926535897932384|31\.41|k31/);
   });
 
   it("prints none of these names in a --fix --dry-run", async () => {
     const dir = await fleet({
-      "wrangler.toml": `${WIRED}# https://ingest.acme.io/x#correcthorsebattery=1\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\nU1 = "https://ingest.acme.io/x?Summer2024=1"\nU2 = "https://ingest.acme.io/x?hunter2="\nU3 = "https://ingest.acme.io/x?sk_live_abcdefghijklmnopqrst=1"\nU4 = "https://ingest.acme.io/x#SEKRETf2=1"\n`,
+      "j/wrangler.jsonc": `{\n  "name": "shop",\n  // https://api.acme.io/cb?a.31.41.59.26.53.58.97=1\n  "vars": { "DECO_OTEL_LOGS_ENDPOINT": "http://ingest.acme.io/v1/logs", "CB": "https://api.acme.io/cb?k31_k41_k59_k26_k53=1" }\n}\n`,
+      "wrangler.toml": `${WIRED}# https://ingest.acme.io/x#correcthorsebattery=1\n#p.31.41.59.26.53="x"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\nU1 = "https://ingest.acme.io/x?Summer2024=1"\nU2 = "https://ingest.acme.io/x?hunter2="\nU3 = "https://ingest.acme.io/x?sk_live_abcdefghijklmnopqrst=1"\nU4 = "https://ingest.acme.io/x#SEKRETf2=1"\n`,
     });
     const run = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
-    expect(run.out + run.err).not.toMatch(/Summer2024|hunter2|sk_live|correcthorsebattery|SEKRETf2/);
+    expect(run.out + run.err).not.toMatch(/Summer2024|hunter2|sk_live|correcthorsebattery|SEKRETf2|31\.41|k31/);
   });
 });
 
@@ -663,6 +674,10 @@ describe("a URL parameter's value written apart from its name, and a credential'
     ["session expired, token refreshed", "session expired, token refreshed"],
     ["token, key, secret", "token, key, secret"],
     ["what? = yes", "what? = yes"],
+    ["a;b = c", "a;… = c"],
+    ["step 1;next = 2", "step 1;… = 2"],
+    ["see https://x.io/docs#section = the intro", "see https://x.io/docs#… = the intro"],
+    ["session is 2026-12-07T10", "session is 2026-12-07T10"],
   ];
   it.each(cases)("# %s", (text, shown) => {
     expect(maskedLine(`# ${text}`)).toBe(`# ${shown}`);
@@ -693,10 +708,49 @@ describe("a port that is no number and a percent-encoded ';' in a URL", () => {
     // A port's digits, and a word and a colon that are no URL, stay.
     ["https://ingest.acme.io:4318/otel", "https://ingest.acme.io:4318/otel"],
     ["localhost:abc", "localhost:abc"],
+    // A number too long for a port, or 8 characters or more, may be a secret; a placeholder or a word is none.
+    ["https://ingest.acme.io:31415926535897932384/", "https://ingest.acme.io:…/"],
+    ["https://ingest.acme.io:hunterpassword/", "https://ingest.acme.io:…/"],
+    ["https://ingest.acme.io:${PORT}/v1/logs", "https://ingest.acme.io:${PORT}/v1/logs"],
+    ["https://ingest.acme.io:<port>/v1/logs", "https://ingest.acme.io:<port>/v1/logs"],
+    ["https://ingest.acme.io:{port}/v1/logs", "https://ingest.acme.io:{port}/v1/logs"],
+    ["http://localhost:PORT/", "http://localhost:PORT/"],
+    ["http://localhost:$PORT/", "http://localhost:$PORT/"],
+    ["http://host:port/path", "http://host:port/path"],
   ])("%s", (url, shown) => {
     expect(maskedValue(url)).toBe(shown);
     expect(maskedLine(`U = "${url}"`)).toBe(`U = "${shown}"`);
     expect(maskedLine(`  "U": "${url}",`)).toBe(`  "U": "${shown}",`);
+  });
+
+  it.each([
+    "https://ingest.acme.io/v1/logs%3Bkey=SEKRETz9Kq2Lm4Np8",
+    "https://ingest.acme.io/v1/logs%3bkey=SEKRETz9Kq2Lm4Np8",
+    'https://ingest.acme.io/v1/logs%3Bkey="SEKRETz9Kq2Lm4Np8"',
+    "/v1/logs%3Bkey=SEKRETz9Kq2Lm4Np8",
+  ])("masks a percent-encoded ';' parameter's value in a comment, its name kept: %s", (url) => {
+    const shown = url.replace(/(%3B)key=("?)[^"]*/i, "$1key=$2…");
+    expect(shown).toMatch(/%3Bkey="?…/i);
+    expect(maskedLine(`# ${url}`)).toBe(`# ${shown}`);
+    expect(maskedLine(`  // ${url}`)).toBe(`  // ${shown}`);
+  });
+
+  it("prints no percent-encoded ';' parameter's value in a TOML or JSONC comment's --fix --dry-run", async () => {
+    const url = "https://ingest.acme.io/v1/logs%3Bkey=SEKRETz9Kq2Lm4Np8";
+    const dir = await fleet({
+      "t/wrangler.toml": `${WIRED}# ${url}\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`,
+      "j/wrangler.jsonc": `{\n  "name": "shop",\n  // ${url}\n  "vars": { "DECO_OTEL_LOGS_ENDPOINT": "http://ingest.acme.io/v1/logs" }\n}\n`,
+    });
+    const run = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(run.out).toContain(" # https://ingest.acme.io/v1/logs%3Bkey=…\n");
+    expect(run.out).toContain("   // https://ingest.acme.io/v1/logs%3Bkey=…\n");
+    expect(run.out + run.err).not.toContain("SEKRET");
+  });
+
+  it("prints a port's placeholder in an endpoint's finding as written", async () => {
+    const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "https://ingest.acme.io:\${PORT}/v1/logs"\n` });
+    const run = await audit([dir]);
+    expect(run.out).toContain('"https://ingest.acme.io:${PORT}/v1/logs"');
   });
 
   it.each(["https://ingest.acme.io:SEKRETport12/", "https://ingest.acme.io/otel%3Bkey=SEKRETpw9"])("refuses --ingest-url %s without printing it", async (url) => {
@@ -729,7 +783,15 @@ describe("a port that is no number and a percent-encoded ';' in a URL", () => {
 describe("a bearer's token of any shape and Basic's user:password masked, prose after a scheme's word kept", () => {
   it.each([
     ["# Bearer changeme", "# Bearer …"],
-    ["# Bearer abc", "# Bearer …"],
+    ["# Bearer abc", "# Bearer abc"],
+    ["# Bearer vs Basic", "# Bearer vs Basic"],
+    ["# Bearer when required", "# Bearer when required"],
+    ["# Bearer OAuth2", "# Bearer OAuth2"],
+    // A whole value of a scheme's word and one other word is masked, as it may be the token itself.
+    ['X = "Bearer refresh"', 'X = "Bearer …"'],
+    ['X = "Bearer the"', 'X = "Bearer …"'],
+    ['HEADER = "Bearer the"', 'HEADER = "Bearer …"'],
+    ['X = "Basic set"', 'X = "Basic …"'],
     ["# Basic dXNlcjpwYXNz", "# Basic …"],
     ['X = "see Bearer hunter2"', 'X = "see Bearer …"'],
     ['X = "Bearer hunter2"', 'X = "Bearer …"'],
