@@ -219,20 +219,21 @@ export function hostHolds(stray: string): string {
 }
 
 /**
- * Whether `url`'s path holds path parameters: a `;` (RFC 3986 §3.3), or one written percent-encoded
- * (`/otel%3Bkey=…`), which a gateway that decodes the path before reading it reads the same.
+ * Whether `url`'s path holds a `;` written percent-encoded (`/otel%3Bkey=…`, any case). By RFC 3986
+ * §3.3 that is data, not a delimiter, and the URL parser keeps it in the path; but a gateway that
+ * decodes the path before reading it reads what follows as path parameters, and vars are plain text.
  */
-export function holdsPathParameters(url: URL): boolean {
-  return PATH_PARAMETER.test(url.pathname);
+export function holdsEncodedSemicolon(url: URL): boolean {
+  return /%3B/i.test(url.pathname);
 }
 
-/** `pathname` without its path parameters (`holdsPathParameters`), each segment's up to the next `/`: `/otel;key=x/v1` → `/otel/v1`. */
+/** How a finding or refusal names what `holdsEncodedSemicolon` finds. */
+export const ENCODED_SEMICOLON = "a percent-encoded ';' (%3B) in the path";
+
+/** `pathname` without its path parameters, each up to the next `/`, a `;` percent-encoded too: `/otel;key=x/v1`, `/otel%3Bkey=x/v1` → `/otel/v1`. */
 export function withoutPathParameters(pathname: string): string {
   return pathname.replace(/(?:;|%3B)[^/]*/gi, "");
 }
-
-/** What starts path parameters: a `;`, or `%3B` in any case. */
-const PATH_PARAMETER = /;|%3B/i;
 
 /** Why a URL in vars must not hold path parameters (`/otel;key=…`), as `--ingest-url` and the endpoint vars' rule say it. */
 export const PATH_PARAMETERS_EXPOSED = "vars are plain text, and a credential belongs in the DECO_OTEL_TOKEN secret";

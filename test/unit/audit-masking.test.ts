@@ -761,21 +761,27 @@ describe("a port that is no number and a percent-encoded ';' in a URL", () => {
     expect(await readFile(join(dir, "wrangler.toml"), "utf8")).not.toContain("SEKRET");
   });
 
-  it("refuses a percent-encoded ';' as path parameters, the base to give leaving them out", async () => {
+  it.each([
+    ["https://ingest.acme.io/otel%3Bkey=pw9", "https://ingest.acme.io/otel%3Bkey=…"],
+    ["https://ingest.acme.io/files/report%3B2026/otel", "https://ingest.acme.io/files/report%3B…/otel"],
+  ])("refuses --ingest-url %s as a percent-encoded ';', asking to remove the parameter, no rewritten path offered", async (url, shown) => {
     const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
-    const refused = await audit(["--fix", "--ingest-url", "https://ingest.acme.io/otel%3Bkey=pw9", dir]);
-    expect(refused.err).toContain('--ingest-url must not hold path parameters ("https://ingest.acme.io/otel%3Bkey=…")');
-    expect(refused.err).toContain("give https://ingest.acme.io/otel\n");
+    const refused = await audit(["--fix", "--ingest-url", url, dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(
+      `--ingest-url must not hold a percent-encoded ';' (%3B) in the path ("${shown}"): --fix writes it into vars: vars are plain text, and a credential belongs in the DECO_OTEL_TOKEN secret; remove the parameter from the URL\n`,
+    );
+    expect(refused.err).not.toContain("give ");
   });
 
-  it("tells an endpoint var in TOML and JSONC with a percent-encoded ';' that path parameters are not allowed, masked", async () => {
+  it("tells an endpoint var in TOML and JSONC with a percent-encoded ';' that it is not allowed, masked", async () => {
     const url = "https://ingest.acme.io/v1/logs%3Bkey=SEKRETabc";
     const dir = await fleet({
       "t/wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "${url}"\n`,
       "j/wrangler.jsonc": JSON.stringify({ name: "shop", vars: { DECO_OTEL_LOGS_ENDPOINT: url } }),
     });
     const run = await audit([dir]);
-    expect(run.out.match(/DECO_OTEL_LOGS_ENDPOINT must not hold path parameters \(;…\): .*"https:\/\/ingest\.acme\.io\/v1\/logs%3Bkey=…"/g)).toHaveLength(2);
+    expect(run.out.match(/DECO_OTEL_LOGS_ENDPOINT must not hold a percent-encoded ';' \(%3B\) in the path, which a gateway that decodes the path reads as path parameters: .*"https:\/\/ingest\.acme\.io\/v1\/logs%3Bkey=…"/g)).toHaveLength(2);
     expect(run.out + run.err).not.toContain("SEKRET");
   });
 });
