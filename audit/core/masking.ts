@@ -121,8 +121,8 @@ function maskedTokensIn(line: string, state: LineState): string {
   // The last bare word and where it ends, which may name the word after it.
   let bare = "";
   let bareEnd = -1;
-  // Set at a URL parameter's `=` written apart from its name (`;key="…"`, `?token = …`): the next value is the parameter's.
-  let parameterValueNext = false;
+  // Where the value of a URL parameter written apart from its `=` ends (`;key="…"`, `;key=[…, …]`, `?token = …`): each token before it is the parameter's.
+  let parameterValueEnd = -1;
   return head + rest.replace(LINE_TOKEN, (token, at: number) => {
     if (token === "=" && at === credentialEnd) {
       credentialEnd += 1;
@@ -132,8 +132,7 @@ function maskedTokensIn(line: string, state: LineState): string {
       name = previous;
       return token;
     }
-    if (parameterValueNext) credentialNext = true;
-    parameterValueNext = false;
+    if (at < parameterValueEnd) credentialNext = true;
     if (credentialNext) {
       credentialNext = false;
       previous = "";
@@ -158,7 +157,7 @@ function maskedTokensIn(line: string, state: LineState): string {
       // whole; a commented-out key (`#DB_PASSWORD="…"`) shows its name as a fragment's parameter would, its value judged under it.
       // With blanks before the `=` only a credential's name is read so (`;key = …`); prose's `# a;b = c` is judged word by word.
       const commentedKey = content.startsWith("#");
-      parameterValueNext = !commentedKey;
+      if (!commentedKey) parameterValueEnd = valueEnd(rest, at + token.length + equals.length);
       previous = commentedKey ? content.slice(1) : content;
       bare = "";
       const shown = maskedValue(`${content}=x`, name);
@@ -181,6 +180,27 @@ function maskedTokensIn(line: string, state: LineState): string {
 }
 
 /**
+ * Where the value written at `from` in `text` ends (blanks before it skipped): at the first blank
+ * outside its quotes and brackets, so a list, a table and a quote with more glued to it are one
+ * value (`["…", "…"]`, `{"…":"…"}`, `""…`).
+ */
+function valueEnd(text: string, from: number): number {
+  let at = from + /^[ \t]*/.exec(text.slice(from))![0].length;
+  let depth = 0;
+  for (; at < text.length; at += 1) {
+    const char = text[at]!;
+    if (char === '"' || char === "'") {
+      const close = text.slice(at + 1).search(char === '"' ? /(?<!\\)"/ : /'/);
+      if (close === -1) return text.length;
+      at += close + 1;
+    } else if (char === "[" || char === "{") depth += 1;
+    else if (char === "]" || char === "}") depth -= 1;
+    else if (/\s/.test(char) && depth <= 0) break;
+  }
+  return at;
+}
+
+/**
  * A URL token (`LINE_TOKEN`) ending in a query, fragment or path parameter's name that has no `=` yet (`https://…/x;key`,
  * `/v1/logs%3Bkey`, `#DB_PASSWORD`).
  */
@@ -189,29 +209,35 @@ const PARAMETER_NAME_END = /(?:[?#;&]|%3B)[^\s?#;&=/\\]+$/i;
 /** A parameter's name (`PARAMETER_NAME_END`'s match) ending in a credential's word: `;key`, `?access_token`, `#DB_PASSWORD`. */
 const CREDENTIAL_NAME_END = /(?:^|[^A-Za-z0-9])(?:(?:api_?)?key|token|secret|password|passwd|pwd|pass|signature|sig|auth|credentials?|session|sid|cookie)$/i;
 
+/** Characters that show nothing and end no token: a soft hyphen, joiners, zero-width and directional marks (U+00AD, U+034F, U+180E, U+200B–U+200F, U+2060–U+2064, U+FEFF). */
+const INVISIBLE = "\\u00ad\\u034f\\u180e\\u200b-\\u200f\\u2060-\\u2064\\ufeff";
+
 /** What may stand between a credential's name and its value in prose: blanks of any kind (an NBSP, U+3000, a zero-width space), perhaps one `,`. */
-const NAME_GAP = /^[\s\u200b-\u200d\u2060\ufeff]*,?[\s\u200b-\u200d\u2060\ufeff]*$/u;
+const NAME_GAP = new RegExp(`^[\\s${INVISIBLE}]*,?[\\s${INVISIBLE}]*$`, "u");
 
-/** A name and its value joined by a blank no token ends at, a zero-width one (`key\u200babc…`). */
-const ZERO_WIDTH_GLUED = /^([A-Za-z][\w.-]*)([\u200b-\u200d\u2060]+)(.+)$/u;
+/** A name and its value joined by a blank no token ends at, an invisible one (`key\u200babc…`). */
+const ZERO_WIDTH_GLUED = new RegExp(`^([A-Za-z][\\w.-]*)([${INVISIBLE}]+)(.+)$`, "u");
 
-/** A word that links a credential's name to its value in prose (`password is …`). */
-const LINKING_WORD = /^(?:is|was|equals)$/i;
+/** A word that links a credential's name to its value in prose (`password is …`, `password is now …`, `token - …`). */
+const LINKING_WORD = /^(?:is|was|equals|now|[-–—→]|->):?$/i;
 
 /**
  * Whether `content` (a bare word or a string's text) written after the bare word `name` is that
- * credential's value (`credentialAfterName`), a `;`, `:`, `!`, `?` or `)` ending the sentence left out.
+ * credential's value (`credentialAfterName`), invisible characters and an opening bracket or quote
+ * before it (`(`, `` ` ``, `“`, `«`) and a `;`, `:`, `!`, `?`, closing bracket or quote after it left out.
  */
 function namedCredential(name: string, content: string): boolean {
-  return credentialAfterName(name, content.replace(SENTENCE_END, ""));
+  return credentialAfterName(name, content.replace(VALUE_OPENING, "").replace(SENTENCE_END, ""));
 }
 
-/** `content` masked as a credential after its name, the sentence's end kept (`…;`). */
+/** `content` masked as a credential after its name, its opening and a closing bracket, quote or `;` kept (`(…)`, `…;`). */
 function maskedAfterName(content: string): string {
-  return `…${SENTENCE_END.exec(content)?.[0] ?? ""}`;
+  return `${VALUE_OPENING.exec(content)?.[0] ?? ""}…${VALUE_CLOSING.exec(content)?.[0] ?? ""}`;
 }
 
-const SENTENCE_END = /[;:!?)]+$/;
+const VALUE_OPENING = new RegExp(`^[${INVISIBLE}(\`“‘«„‹]+`, "u");
+const SENTENCE_END = /[;:!?)`”’»›]+$/u;
+const VALUE_CLOSING = /[;)`”’»›]+$/u;
 
 /**
  * Whether bare `token` is an authentication scheme's word (`Bearer`, `Basic`) that, read alone
