@@ -135,8 +135,8 @@ export function maskedUrl(text: string, names: Names = "kept"): string {
   const host = at === -1 ? 0 : at;
   // A host holding what no host name holds (`ingest.acme.io,key=pw9`): what follows that character may be a credential.
   const stray = isHostUrl(text) ? rest.slice(host, end).search(STRAY_IN_HOST) : -1;
-  // A port the parser refuses that may be a credential (`https://ingest.acme.io:pw9Kq2/`); a placeholder (`:${PORT}`) is kept.
-  const port = stray === -1 && /[/\\]$/.test(text.slice(0, start)) && readUrl(text) === null ? SECRET_PORT.exec(rest.slice(host, end)) : null;
+  // A port the parser refuses that may be a credential (`https://ingest.acme.io:pw9Kq2/`, `https:ingest.acme.io:pw9Kq2/`); a placeholder (`:${PORT}`) is kept.
+  const port = stray === -1 && /(?:[/\\]|^\s*https?:)$/i.test(text.slice(0, start)) && readUrl(text) === null ? SECRET_PORT.exec(rest.slice(host, end)) : null;
   const cut = stray !== -1 ? stray : port !== null && !PORT_PLACEHOLDER.test(port[1]!) ? port.index : -1;
   const tail = cut === -1 ? rest.slice(host) : `${rest.slice(host, host + cut + 1)}…${rest.slice(end)}`;
   return text.slice(0, start) + (at === -1 ? "" : "…") + maskedTail(tail, names);

@@ -158,8 +158,8 @@ export function credentialAfterName(name: string, token: string): boolean {
 /** A date, perhaps with its time, as ISO 8601 writes one (`# session is 2026-12-07T10`): no credential. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]*Z?)?$/;
 
-/** Names prose writes before a credential that no var's name reading takes alone: a header's (`Authorization`, `Cookie`) and a session's (`session`, `sid`). */
-const PROSE_CREDENTIAL_NAME = /^(?:authorization|cookie|session(?:[_-]?(?:id|token|key))?|sid)$/i;
+/** Names prose writes before a credential that no var's name reading takes alone: a header's (`Authorization`, `Proxy-Authorization`, `Cookie`, `Set-Cookie`) and a session's (`session`, `sid`). */
+const PROSE_CREDENTIAL_NAME = /^(?:(?:proxy-)?authorization|(?:set-)?cookies?|session(?:[_-]?(?:id|token|key))?|sid)$/i;
 
 /** A bare word that may be a credential's name: letters first, then letters, digits, `_`, `.` or `-` (`x-api-key`, `DB_PASSWORD`). */
 const NAME_WORD = /^[A-Za-z][\w.-]*$/;

@@ -668,12 +668,36 @@ describe("a URL parameter's value written apart from its name, and a credential'
     ["Authorization SEKRETi5abcdefgh1234", "Authorization …"],
     ["session SEKRETk4abcdefgh1234", "session …"],
     ["password is SEKRETh8abcdefgh1234", "password is …"],
+    // A list, a table or a quote with more glued to it is one value, masked whole.
+    ["https://ingest.acme.io/x;key=[SEKRETa1, SEKRETb2]", "https://ingest.acme.io/x;key=[…, …]"],
+    ['https://ingest.acme.io/x;key=["SEKRETa1", "SEKRETb2"]', 'https://ingest.acme.io/x;key=["…", "…"]'],
+    ['https://ingest.acme.io/x;key={"a":"SEKRETc3"}', 'https://ingest.acme.io/x;key={"…":"…"}'],
+    ['https://ingest.acme.io/x;key=""SEKRETd4', 'https://ingest.acme.io/x;key="…"…'],
+    ["https://ingest.acme.io/x;key=''SEKRETd5", "https://ingest.acme.io/x;key='…'…"],
+    // Brackets, other quotes, a dash or an arrow, invisible characters and more linking words between a name and its token.
+    ["token (SEKRETl1abcdefgh1234)", "token (…)"],
+    ["token `SEKRETl2abcdefgh1234`", "token `…`"],
+    ["token \u201cSEKRETl3abcdefgh1234\u201d", "token \u201c…\u201d"],
+    ["token \u00abSEKRETl4abcdefgh1234\u00bb", "token \u00ab…\u00bb"],
+    ["token - SEKRETl5abcdefgh1234", "token - …"],
+    ["token \u2192 SEKRETl6abcdefgh1234", "token \u2192 …"],
+    ["key \u200bSEKRETl7abcdefgh1234", "key \u200b…"],
+    ["key\u00adSEKRETl8abcdefgh1234", "key\u00ad…"],
+    ["key\u2063SEKRETl9abcdefgh1234", "key\u2063…"],
+    ["password is now SEKRETm1abcdefgh1234", "password is now …"],
+    ["password is: SEKRETm2abcdefgh1234", "password is: …"],
+    ["Proxy-Authorization SEKRETm3abcdefgh1234", "Proxy-Authorization …"],
+    ["set-cookie SEKRETm4abcdefgh1234", "set-cookie …"],
+    ["password SEKRETm5abcdefgh1234!", "password …"],
     // Prose stays.
     ["password is short", "password is short"],
     ["Authorization header required", "Authorization header required"],
     ["session expired, token refreshed", "session expired, token refreshed"],
     ["token, key, secret", "token, key, secret"],
     ["what? = yes", "what? = yes"],
+    ["token (see docs)", "token (see docs)"],
+    ["password is now required", "password is now required"],
+    ["token - see below", "token - see below"],
     ["a;b = c", "a;… = c"],
     ["step 1;next = 2", "step 1;… = 2"],
     ["see https://x.io/docs#section = the intro", "see https://x.io/docs#… = the intro"],
@@ -717,6 +741,8 @@ describe("a port that is no number and a percent-encoded ';' in a URL", () => {
     ["http://localhost:PORT/", "http://localhost:PORT/"],
     ["http://localhost:$PORT/", "http://localhost:$PORT/"],
     ["http://host:port/path", "http://host:port/path"],
+    ["https:ingest.acme.io:SEKRETport12/", "https:ingest.acme.io:…/"],
+    ["https:ingest.acme.io:4318/otel", "https:ingest.acme.io:4318/otel"],
   ])("%s", (url, shown) => {
     expect(maskedValue(url)).toBe(shown);
     expect(maskedLine(`U = "${url}"`)).toBe(`U = "${shown}"`);
@@ -753,7 +779,7 @@ describe("a port that is no number and a percent-encoded ';' in a URL", () => {
     expect(run.out).toContain('"https://ingest.acme.io:${PORT}/v1/logs"');
   });
 
-  it.each(["https://ingest.acme.io:SEKRETport12/", "https://ingest.acme.io/otel%3Bkey=SEKRETpw9"])("refuses --ingest-url %s without printing it", async (url) => {
+  it.each(["https://ingest.acme.io:SEKRETport12/", "https:ingest.acme.io:SEKRETport12/", "https://ingest.acme.io/otel%3Bkey=SEKRETpw9"])("refuses --ingest-url %s without printing it", async (url) => {
     const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
     const refused = await audit(["--fix", "--ingest-url", url, dir]);
     expect(refused.code).toBe(2);
