@@ -14,11 +14,13 @@ import { secretReason } from "./secret-detection";
  *   quotes kept, and the others stay (`realm="acme"`, `algorithm=SHA-256`, `region=us-east-1`);
  * - one token (`TOKEN68`) is masked where the word stands as a credential's whatever it is: glued
  *   to its `:` (`Bearer:abc…`), after an `Authorization`, `token`, `key` or `password` name's `:`,
- *   `=` or `=>` (`PLACED`), or as a whole value with nothing else but quotes (`"Bearer hunter2"`);
+ *   `=` or `=>` (`PLACED`), or as a whole value with nothing else but quotes (`"Bearer hunter2"`;
+ *   not `proseValue`'s `"Bearer token"`, `"Token expired"`, `"AWS us-east-1"`);
  *   where that token is itself a scheme's word (`token: Bearer abc…`), the credentials after the
  *   next word are masked instead. Elsewhere it is masked when it is shaped as a credential
- *   (`credentialShaped`), so prose after a scheme's word stays: `the Bearer scheme`, `Basic auth`,
- *   `Token expired`, `AWS us-east-1`.
+ *   (`credentialShaped`, not a region's name), after `Bearer` when shaped as a password
+ *   (`bearersToken`) and after `Basic` when it decodes to `user:password` (`basicCredentials`), so
+ *   prose after a scheme's word stays: `the Bearer scheme`, `Basic auth`, `Token expired`, `AWS us-east-1`.
  * Only characters inside a credential are replaced; quotes and escapes around it are kept, so a
  * line's strings still open and close where they did.
  */
