@@ -121,6 +121,8 @@ function maskedTokensIn(line: string, state: LineState): string {
   // The last bare word and where it ends, which may name the word after it.
   let bare = "";
   let bareEnd = -1;
+  // Whether a linking word (`is`, `now`) stands between `bare` and the next word (`# session is 2026-12-07T10`).
+  let linked = false;
   // Where the value of a URL parameter written apart from its `=` ends (`;key="…"`, `;key=[…, …]`, `?token = …`): each token before it is the parameter's.
   let parameterValueEnd = -1;
   return head + rest.replace(LINE_TOKEN, (token, at: number) => {
@@ -156,21 +158,25 @@ function maskedTokensIn(line: string, state: LineState): string {
       // A URL's parameter whose `=` the token leaves out (`;key="…"`, `?token = …`): masked as one with its `=`, the value after it
       // whole; a commented-out key (`#DB_PASSWORD="…"`) shows its name as a fragment's parameter would, its value judged under it.
       // With blanks before the `=` only a credential's name is read so (`;key = …`); prose's `# a;b = c` is judged word by word.
+      // A credential's name after the `=` and a blank (`;key= password hunter2…`) is no value: it names the word after it.
       const commentedKey = content.startsWith("#");
-      if (!commentedKey) parameterValueEnd = valueEnd(rest, at + token.length + equals.length);
+      const after = at + token.length + equals.length;
+      if (!commentedKey && !nameAfterBlank(rest.slice(after))) parameterValueEnd = valueEnd(rest, after);
       previous = commentedKey ? content.slice(1) : content;
       bare = "";
+      linked = false;
       const shown = maskedValue(`${content}=x`, name);
       return shown.endsWith("=…") ? shown.slice(0, -2) : shown;
     }
     const glued = quote === "" ? ZERO_WIDTH_GLUED.exec(content) : null;
     if (glued !== null && namedCredential(glued[1]!, glued[3]!)) return glued[1]! + glued[2]! + maskedAfterName(glued[3]!);
     // A credential's name, a blank and its value, as prose and comments write one (`# x-api-key abc…`, `# token "abc…"`, `# token,abc…`).
-    const named = delimiter === undefined && bare !== "" && NAME_GAP.test(rest.slice(bareEnd, at)) && namedCredential(bare, content);
+    const named = delimiter === undefined && bare !== "" && NAME_GAP.test(rest.slice(bareEnd, at)) && namedCredential(bare, content, linked);
     const masked = named ? maskedAfterName(content) : delimiter === undefined ? maskedValue(content, name) : maskedContent(content, name);
     if (delimiter !== undefined && !closed) Object.assign(state, { open: delimiter, name });
     // A linking word keeps the name before it (`# password is abc…`).
-    if (!(quote === "" && bare !== "" && LINKING_WORD.test(content))) bare = quote === "" ? content : "";
+    linked = quote === "" && bare !== "" && LINKING_WORD.test(content);
+    if (!linked) bare = quote === "" ? content : "";
     bareEnd = at + token.length;
     previous = content;
     // A name glued to its colon (`password:`, as prose and comments write one) names what follows.
@@ -209,6 +215,15 @@ const PARAMETER_NAME_END = /(?:[?#;&]|%3B)[^\s?#;&=/\\]+$/i;
 /** A parameter's name (`PARAMETER_NAME_END`'s match) ending in a credential's word: `;key`, `?access_token`, `#DB_PASSWORD`. */
 const CREDENTIAL_NAME_END = /(?:^|[^A-Za-z0-9])(?:(?:api_?)?key|token|secret|password|passwd|pwd|pass|signature|sig|auth|credentials?|session|sid|cookie)$/i;
 
+/**
+ * Whether `text`, what follows a parameter's `=`, is blanks and then a bare word ending in a credential's word
+ * (`CREDENTIAL_NAME_END`), perhaps with its `:` (` password hunter2…`, ` api_key: …`): that word names what follows it.
+ */
+function nameAfterBlank(text: string): boolean {
+  const word = /^[ \t]+([A-Za-z][\w.-]*):?(?=\s|$)/.exec(text)?.[1];
+  return word !== undefined && CREDENTIAL_NAME_END.test(word);
+}
+
 /** Characters that show nothing and end no token: a soft hyphen, joiners, zero-width and directional marks (U+00AD, U+034F, U+180E, U+200B–U+200F, U+2060–U+2064, U+FEFF). */
 const INVISIBLE = "\\u00ad\\u034f\\u180e\\u200b-\\u200f\\u2060-\\u2064\\ufeff";
 
@@ -226,8 +241,8 @@ const LINKING_WORD = /^(?:is|was|equals|now|[-–—→]|->):?$/i;
  * credential's value (`credentialAfterName`), invisible characters and an opening bracket or quote
  * before it (`(`, `` ` ``, `“`, `«`) and a `;`, `:`, `!`, `?`, closing bracket or quote after it left out.
  */
-function namedCredential(name: string, content: string): boolean {
-  return credentialAfterName(name, content.replace(VALUE_OPENING, "").replace(SENTENCE_END, ""));
+function namedCredential(name: string, content: string, linked = false): boolean {
+  return credentialAfterName(name, content.replace(VALUE_OPENING, "").replace(SENTENCE_END, ""), linked);
 }
 
 /** `content` masked as a credential after its name, its opening and a closing bracket, quote or `;` kept (`(…)`, `…;`). */

@@ -152,13 +152,19 @@ const TOKEN68 = /^[A-Za-z0-9._~+/-]+(?::[A-Za-z0-9._~+/-]+)?=*(?=$|[\s"'`,;)\]}\
  * reading of a var's name, or an auth parameter's, `CREDENTIAL_PARAMETER`: `key`, `token`) and
  * `token` is shaped as one (`credentialShaped`), so prose after such a word stays (`key rotation`).
  * A URL or any word holding more than a token's characters (`TOKEN_WORD`) is judged on its own.
+ * `linked`: a linking word stands between them (`is`, `was`, `now`): only then is a real date (`DATE_TIME`) no credential.
  */
-export function credentialAfterName(name: string, token: string): boolean {
-  return NAME_WORD.test(name) && TOKEN_WORD.test(token) && !DATE_TIME.test(token) && credentialShaped(token) && (CREDENTIAL_PARAMETER.test(name) || PROSE_CREDENTIAL_NAME.test(name) || secretReason(name, token) !== undefined);
+export function credentialAfterName(name: string, token: string, linked = false): boolean {
+  return NAME_WORD.test(name) && TOKEN_WORD.test(token) && !(linked && DATE_TIME.test(token)) && credentialShaped(token) && (CREDENTIAL_PARAMETER.test(name) || PROSE_CREDENTIAL_NAME.test(name) || secretReason(name, token) !== undefined);
 }
 
-/** A date, perhaps with its time, as ISO 8601 writes one (`# session is 2026-12-07T10`): no credential. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]*Z?)?$/;
+/**
+ * A real date, perhaps with its time, as ISO 8601 writes one: `YYYY-MM-DD` with a month 01–12 and a day 01–31, then
+ * perhaps `T` and `HH`, `HH:MM` or `HH:MM:SS` (hours 00–23, minutes and seconds 00–59), a fraction of up to 9 digits
+ * and `Z` or an offset (`+01`, `+0100`, `+01:00`). Only a value linked to its name (`# session is 2026-12-07T10`) is
+ * read so: right after the name (`# password 2026-12-07T10`) a date-shaped word is still a credential's.
+ */
+const DATE_TIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3])(?::[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?)?(?:Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?)?$/;
 
 /** Names prose writes before a credential that no var's name reading takes alone: a header's (`Authorization`, `Proxy-Authorization`, `Cookie`, `Set-Cookie`) and a session's (`session`, `sid`). */
 const PROSE_CREDENTIAL_NAME = /^(?:(?:proxy-)?authorization|(?:set-)?cookies?|session(?:[_-]?(?:id|token|key))?|sid)$/i;

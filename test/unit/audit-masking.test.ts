@@ -702,6 +702,23 @@ describe("a URL parameter's value written apart from its name, and a credential'
     ["step 1;next = 2", "step 1;… = 2"],
     ["see https://x.io/docs#section = the intro", "see https://x.io/docs#… = the intro"],
     ["session is 2026-12-07T10", "session is 2026-12-07T10"],
+    ["session is now 2026-12-07T10:30:00.5+01:00", "session is now 2026-12-07T10:30:00.5+01:00"],
+    // A date-shaped token right after a credential's name, or no real date after a linking word, is a credential.
+    ["password 2026-12-07T31415926535897932384", "password …"],
+    ["key 2026-12-07T31415926535897932384", "key …"],
+    ["api_key 2026-12-07T314159265358Z", "api_key …"],
+    ["secret 1234-56-78T9999999999999", "secret …"],
+    ["password 9999-99-99T99999999999999", "password …"],
+    ["password 2026-12-07T3.14159265358979", "password …"],
+    ["password 2026-12-07T10", "password …"],
+    ["session is 2026-12-07T31415926535897932384", "session is …"],
+    ["session is 2026-13-07T10", "session is …"],
+    // A credential's name after a parameter's '=' and a blank names the token after it.
+    ["https://x.io/a;key= password hunter2Zx9Kq", "https://x.io/a;key= password …"],
+    ["https://x.io/a;key = password Zx9Kq2Lm4Np8Rt", "https://x.io/a;key = password …"],
+    ["https://x.io/a?key= key Zx9Kq2Lm4Np8Rt", "https://x.io/a?key= key …"],
+    ["https://x.io/a;token= api_key Zx9Kq2Lm4Np8Rt", "https://x.io/a;token= … …"],
+    ["https://x.io/a;token= password: Zx9Kq2Lm4Np8Rt", "https://x.io/a;token= … …"],
   ];
   it.each(cases)("# %s", (text, shown) => {
     expect(maskedLine(`# ${text}`)).toBe(`# ${shown}`);
@@ -719,7 +736,7 @@ describe("a URL parameter's value written apart from its name, and a credential'
       expect(run.out).toContain(` # ${shown}\n`);
       expect(run.out).toContain(`   // ${shown}\n`);
     }
-    expect(run.out + run.err).not.toMatch(/SEKRET/);
+    expect(run.out + run.err).not.toMatch(/SEKRET|hunter2|Zx9Kq|31415926|9999999999/);
   });
 });
 
