@@ -216,11 +216,12 @@ const PARAMETER_NAME_END = /(?:[?#;&]|%3B)[^\s?#;&=/\\]+$/i;
 const CREDENTIAL_NAME_END = /(?:^|[^A-Za-z0-9])(?:(?:api_?)?key|token|secret|password|passwd|pwd|pass|signature|sig|auth|credentials?|session|sid|cookie)$/i;
 
 /**
- * Whether `text`, what follows a parameter's `=`, is blanks and then a bare word ending in a credential's word
- * (`CREDENTIAL_NAME_END`), perhaps with its `:` (` password hunter2…`, ` api_key: …`): that word names what follows it.
+ * Whether `text`, what follows a parameter's `=`, is blanks, a bare word ending in a credential's word
+ * (`CREDENTIAL_NAME_END`), perhaps with its `:`, and another word (` password hunter2…`, ` api_key: …`): that word
+ * names what follows it. Alone on its line such a word is the value (`;key= Zx9…_token`).
  */
 function nameAfterBlank(text: string): boolean {
-  const word = /^[ \t]+([A-Za-z][\w.-]*):?(?=\s|$)/.exec(text)?.[1];
+  const word = /^[ \t]+([A-Za-z][\w.-]*):?[ \t]+\S/.exec(text)?.[1];
   return word !== undefined && CREDENTIAL_NAME_END.test(word);
 }
 
