@@ -217,12 +217,14 @@ const CREDENTIAL_NAME_END = /(?:^|[^A-Za-z0-9])(?:(?:api_?)?key|token|secret|pas
 
 /**
  * Whether `text`, what follows a parameter's `=`, is blanks, a bare word ending in a credential's word
- * (`CREDENTIAL_NAME_END`), perhaps with its `:`, and another word (` password hunter2…`, ` api_key: …`): that word
- * names what follows it. Alone on its line such a word is the value (`;key= Zx9…_token`).
+ * (`CREDENTIAL_NAME_END`) and another word that word names: after its `:` any (` api_key: …`), else one its
+ * credential's value would be (`namedCredential`: ` password hunter2…`, ` key "…"`). Any other word there is the
+ * value (`;key= Zx9…_token`, `;key= Zx9…_token more words`).
  */
 function nameAfterBlank(text: string): boolean {
-  const word = /^[ \t]+([A-Za-z][\w.-]*):?[ \t]+\S/.exec(text)?.[1];
-  return word !== undefined && CREDENTIAL_NAME_END.test(word);
+  const words = /^[ \t]+([A-Za-z][\w.-]*)(:?)[ \t]+(\S+)/.exec(text);
+  if (words === null || !CREDENTIAL_NAME_END.test(words[1]!)) return false;
+  return words[2] === ":" || namedCredential(words[1]!, words[3]!.replace(/^["']|["']$/g, ""));
 }
 
 /** Characters that show nothing and end no token: a soft hyphen, joiners, zero-width and directional marks (U+00AD, U+034F, U+180E, U+200B–U+200F, U+2060–U+2064, U+FEFF). */

@@ -720,6 +720,8 @@ describe("a URL parameter's value written apart from its name, and a credential'
     ["https://x.io/a;token= api_key Zx9Kq2Lm4Np8Rt", "https://x.io/a;token= … …"],
     ["https://x.io/a;token= password: Zx9Kq2Lm4Np8Rt", "https://x.io/a;token= … …"],
     ["https://x.io/a;key= Zx9Kq2Lm4_secret", "https://x.io/a;key= …"],
+    ["https://x.io/a;key= Zx9Kq2Lm4_secret see docs", "https://x.io/a;key= … see docs"],
+    ['https://x.io/a;key= key "Zx9Kq2Lm4Np8Rt"', 'https://x.io/a;key= key "…"'],
   ];
   it.each(cases)("# %s", (text, shown) => {
     expect(maskedLine(`# ${text}`)).toBe(`# ${shown}`);
