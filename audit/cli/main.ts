@@ -8,7 +8,7 @@ import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } fr
 import { ConfigParseError } from "../core/model";
 import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, filesLeftEmpty, formatGithubNote, nothingAudited, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
-import { INGEST_URL_MEANING, PATH_PARAMETERS_EXPOSED, hostHolds, placeholderFault, queryAndFragment, strayHostCharacter, unreachableAddress, writtenAuthority } from "../core/ingest-url";
+import { INGEST_URL_MEANING, PATH_PARAMETERS_EXPOSED, ENCODED_SEMICOLON, holdsEncodedSemicolon, hostHolds, placeholderFault, queryAndFragment, strayHostCharacter, unreachableAddress, writtenAuthority } from "../core/ingest-url";
 import { maskedPatch, maskedValue, quotedUrl } from "../core/masking";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
@@ -70,10 +70,10 @@ Options:
                       link-local, carrier-grade NAT 100.64/10, benchmarking 198.18/15, any of
                       these as NAT64 64:ff9b::, or a .internal, .home.arpa or .local name),
                       with /v1 or /v1/<signal> at its end, a query or fragment (an empty
-                      ? or # too), path parameters (;…), a host holding what no host name holds
-                      (ingest.acme.io;key=…), a user name or password, a \${…} template, a
-                      placeholder (<…>, {…}, YOUR_ACCOUNT, ACCOUNT_ID, example.com, a
-                      .invalid or .test host) or a blank
+                      ? or # too), path parameters (;…) or a percent-encoded ';' (%3B) in the
+                      path, a host holding what no host name holds (ingest.acme.io;key=…), a
+                      user name or password, a \${…} template, a placeholder (<…>, {…},
+                      YOUR_ACCOUNT, ACCOUNT_ID, example.com, a .invalid or .test host) or a blank
   --metrics-dataset NAME
                       with --fix: the Analytics Engine dataset the DECO_METRICS binding writes to;
                       one Worker's (deco_metrics_<worker>): refused when it would bind several
@@ -377,6 +377,10 @@ function checkIngestUrl(ingestUrl: string): void {
   if (url.pathname.includes(";")) {
     throw new UsageError(`--ingest-url must not hold path parameters (${quotedUrl(ingestUrl)}): --fix writes it into vars: ${PATH_PARAMETERS_EXPOSED}; ${whatToGive(url, ingestUrl)}`);
   }
+  if (holdsEncodedSemicolon(url)) {
+    // No base is offered: the `%3B` may be part of a segment's own name, which no rewrite of the path keeps.
+    throw new UsageError(`--ingest-url must not hold ${ENCODED_SEMICOLON} (${quotedUrl(ingestUrl)}): --fix writes it into vars: ${PATH_PARAMETERS_EXPOSED}; remove the parameter from the URL`);
+  }
   if (url.username !== "" || url.password !== "") {
     throw new UsageError(
       `--ingest-url must not hold a user name or password (${quotedUrl(ingestUrl)}): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL; ${whatToGive(url, ingestUrl)}`,
@@ -389,7 +393,7 @@ const SIGNAL_PATH_END = /\/v1(\/(logs|traces|metrics))?\/*$/;
 
 /**
  * The ingest base `url` stands for, as `--ingest-url` takes it: https, its host and port, its path
- * without every `/v1`, `/v1/<signal>` and slash at its end, no path parameters, user info, query or fragment. Every
+ * without every `/v1`, `/v1/<signal>` and slash at its end, no path parameters (`;…`), user info, query or fragment. Every
  * refusal's suggestion is built here, so a suggestion pasted back is not refused for the same URL.
  */
 function ingestBaseOf(url: URL): string {

@@ -135,9 +135,22 @@ export function maskedUrl(text: string, names: Names = "kept"): string {
   const host = at === -1 ? 0 : at;
   // A host holding what no host name holds (`ingest.acme.io,key=pw9`): what follows that character may be a credential.
   const stray = isHostUrl(text) ? rest.slice(host, end).search(STRAY_IN_HOST) : -1;
-  const tail = stray === -1 ? rest.slice(host) : `${rest.slice(host, host + stray + 1)}…${rest.slice(end)}`;
+  // A port the parser refuses that may be a credential (`https://ingest.acme.io:pw9Kq2/`, `https:ingest.acme.io:pw9Kq2/`); a placeholder (`:${PORT}`) is kept.
+  const port = stray === -1 && /(?:[/\\]|^\s*https?:)$/i.test(text.slice(0, start)) && readUrl(text) === null ? SECRET_PORT.exec(rest.slice(host, end)) : null;
+  const cut = stray !== -1 ? stray : port !== null && !PORT_PLACEHOLDER.test(port[1]!) ? port.index : -1;
+  const tail = cut === -1 ? rest.slice(host) : `${rest.slice(host, host + cut + 1)}…${rest.slice(end)}`;
   return text.slice(0, start) + (at === -1 ? "" : "…") + maskedTail(tail, names);
 }
+
+/**
+ * An authority's last `:` (`[::1]:x` too, not `[::1]`) and what follows it when that may be a
+ * credential: letters and digits mixed (`:pw9`), 8 characters or more, or a number too long for a
+ * port (6 digits or more). A port's digits, a word (`:PORT`, `host:port`) and `PORT_PLACEHOLDER` are no secret.
+ */
+const SECRET_PORT = /:(?=[^:\]]*$)((?=[^:\]]*[A-Za-z])(?=[^:\]]*\d)[^:\]]+|[^:\]]{8,}|\d{6,})$/;
+
+/** A template's or documentation's placeholder for a port: `${PORT}`, `$PORT`, `<port>`, `{port}`, `{{port}}`. */
+const PORT_PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\w+|<[^>]*>|\{\{?[^}]*\}?\})$/;
 
 /**
  * A character the URL parser takes in a host that no host name holds and that may start a
@@ -158,7 +171,8 @@ export type Names = "kept" | "masked";
 /**
  * `rest` with every query and fragment value after `?` or `#` masked as `…`, and each path
  * parameter's after `;` up to the next `/` (`/v1/logs;token=…`, as RFC 3986 §3.3 allows and some
- * gateways read credentials from); blanks at its end kept on the line. A parameter's name is kept
+ * gateways read credentials from), and after a `;` written percent-encoded (`/v1/logs%3Bkey=…`, which a
+ * gateway that decodes the path first reads the same); blanks at its end kept on the line. A parameter's name is kept
  * (`?token=…&tenant=…`, `#access_token=…`, `;key=…`): names are no secret, and they tell the
  * person what the masked value is; a bare value (`?s3cret`, `;s3cret`) or a name not plainly a name
  * (`isParameterName`) is masked whole. The path is otherwise shown: it is what tells a person which
@@ -169,19 +183,21 @@ function maskedTail(rest: string, names: Names): string {
   const query = kept.search(/[?#]/);
   const path = query === -1 ? kept : kept.slice(0, query);
   const after = query === -1 ? "" : kept.slice(query);
-  return path.replace(/;[^/\\]+/g, (parameter) => `;${maskedParameters(parameter.slice(1), /;/, names)}`) + after.replace(/([?#])([^#]+)/g, (_, mark: string, body: string) => mark + maskedParameters(body, /&/, names)) + rest.slice(kept.length);
+  return path.replace(/(;|%3B)([^/\\]+)/gi, (_, mark: string, body: string) => mark + maskedParameters(body, /;|%3B/i, names)) + after.replace(/([?#])([^#]+)/g, (_, mark: string, body: string) => mark + maskedParameters(body, /&/, names)) + rest.slice(kept.length);
 }
 
-/** `body`'s parameters, split by `separator`, each as `name=…` when its name is one (`isParameterName`), else `…`; all `…` when `names` are masked. */
+/** `body`'s parameters, split by `separator` (kept as written), each as `name=…` when its name is one (`isParameterName`), else `…`; all `…` when `names` are masked. */
 function maskedParameters(body: string, separator: RegExp, names: Names): string {
   if (names === "masked") return "…";
   return body
-    .split(separator)
-    .map((parameter) => {
+    .split(new RegExp(`(${separator.source})`, separator.flags))
+    .map((parameter, index) => {
+      // Odd places hold the separators as written (`;`, `%3B`).
+      if (index % 2 === 1) return parameter;
       const equals = parameter.indexOf("=");
       return equals !== -1 && isParameterName(parameter.slice(0, equals)) ? `${parameter.slice(0, equals)}=…` : "…";
     })
-    .join(separator.source);
+    .join("");
 }
 
 /**
@@ -200,6 +216,23 @@ const HOST_NAME = /^(?:[a-z0-9_.-]+|\[[0-9a-f:.]+\])$/;
 /** What a URL's host holding `stray` (`strayHostCharacter`) is told, after "its host", by `--ingest-url` and the endpoint vars' rule alike. */
 export function hostHolds(stray: string): string {
   return `holds ${JSON.stringify(stray)}, which no host a Worker can reach holds (a host name is letters, digits, dots and dashes, and the URL parser reads all of it up to the first "/" as the host)`;
+}
+
+/**
+ * Whether `url`'s path holds a `;` written percent-encoded (`/otel%3Bkey=…`, any case). By RFC 3986
+ * §3.3 that is data, not a delimiter, and the URL parser keeps it in the path; but a gateway that
+ * decodes the path before reading it reads what follows as path parameters, and vars are plain text.
+ */
+export function holdsEncodedSemicolon(url: URL): boolean {
+  return /%3B/i.test(url.pathname);
+}
+
+/** How a finding or refusal names what `holdsEncodedSemicolon` finds. */
+export const ENCODED_SEMICOLON = "a percent-encoded ';' (%3B) in the path";
+
+/** `pathname` without its path parameters, each up to the next `/`, a `;` percent-encoded too: `/otel;key=x/v1`, `/otel%3Bkey=x/v1` → `/otel/v1`. */
+export function withoutPathParameters(pathname: string): string {
+  return pathname.replace(/(?:;|%3B)[^/]*/gi, "");
 }
 
 /** Why a URL in vars must not hold path parameters (`/otel;key=…`), as `--ingest-url` and the endpoint vars' rule say it. */

@@ -33,8 +33,10 @@ export function quotedUrl(text: string): string {
  * own (`maskedLines` reads a line inside a multi-line string as such): each quoted string and each
  * bare word masked (`maskedValue`), a string judged under the key written before it (`KEY = "…"`,
  * `"KEY": "…"`, and a name glued to its colon, as a comment writes one: `# password: …`), so
- * `DB_PASSWORD = "changeme"` reads `DB_PASSWORD = "…"`; keys, punctuation, blanks and comments'
- * words that hold no credential are kept as written. A string is masked by its text as written
+ * `DB_PASSWORD = "changeme"` reads `DB_PASSWORD = "…"`; a URL parameter's value written apart
+ * from its name is masked whole (`;key="…"`, `;key=[…]`, `?token = …`), as is a credential-shaped
+ * token after a credential's name in prose (`# token "…"`, `# token,…`, `# password is …`); keys,
+ * punctuation, blanks and comments' words that hold no credential are kept as written. A string is masked by its text as written
  * (escapes kept), which is what the line shows.
  */
 export function maskedLine(line: string): string {
@@ -119,6 +121,10 @@ function maskedTokensIn(line: string, state: LineState): string {
   // The last bare word and where it ends, which may name the word after it.
   let bare = "";
   let bareEnd = -1;
+  // Whether a linking word (`is`, `now`) stands between `bare` and the next word (`# session is 2026-12-07T10`).
+  let linked = false;
+  // Where the value of a URL parameter written apart from its `=` ends (`;key="…"`, `;key=[…, …]`, `?token = …`): each token before it is the parameter's.
+  let parameterValueEnd = -1;
   return head + rest.replace(LINE_TOKEN, (token, at: number) => {
     if (token === "=" && at === credentialEnd) {
       credentialEnd += 1;
@@ -128,6 +134,7 @@ function maskedTokensIn(line: string, state: LineState): string {
       name = previous;
       return token;
     }
+    if (at < parameterValueEnd) credentialNext = true;
     if (credentialNext) {
       credentialNext = false;
       previous = "";
@@ -145,11 +152,31 @@ function maskedTokensIn(line: string, state: LineState): string {
     const quote = delimiter ?? (token[0] === '"' || token[0] === "'" ? token[0] : "");
     const closed = quote !== "" && token.length >= 2 * quote.length && token.endsWith(quote);
     const content = token.slice(quote.length, closed ? -quote.length : undefined);
-    // A credential's name, a blank and its value, as prose and comments write one (`# x-api-key abc…`).
-    const named = quote === "" && bare !== "" && /^[ \t]+$/.test(rest.slice(bareEnd, at)) && credentialAfterName(bare, content);
-    const masked = named ? "…" : delimiter === undefined ? maskedValue(content, name) : maskedContent(content, name);
+    const apart = quote === "" ? PARAMETER_NAME_END.exec(content) : null;
+    const equals = /^[ \t]*=/.exec(rest.slice(at + token.length))?.[0];
+    if (apart !== null && equals !== undefined && (equals === "=" || CREDENTIAL_NAME_END.test(apart[0]))) {
+      // A URL's parameter whose `=` the token leaves out (`;key="…"`, `?token = …`): masked as one with its `=`, the value after it
+      // whole; a commented-out key (`#DB_PASSWORD="…"`) shows its name as a fragment's parameter would, its value judged under it.
+      // With blanks before the `=` only a credential's name is read so (`;key = …`); prose's `# a;b = c` is judged word by word.
+      // A credential's name after the `=` and a blank (`;key= password hunter2…`) is no value: it names the word after it.
+      const commentedKey = content.startsWith("#");
+      const after = at + token.length + equals.length;
+      if (!commentedKey && !nameAfterBlank(rest.slice(after))) parameterValueEnd = valueEnd(rest, after);
+      previous = commentedKey ? content.slice(1) : content;
+      bare = "";
+      linked = false;
+      const shown = maskedValue(`${content}=x`, name);
+      return shown.endsWith("=…") ? shown.slice(0, -2) : shown;
+    }
+    const glued = quote === "" ? ZERO_WIDTH_GLUED.exec(content) : null;
+    if (glued !== null && namedCredential(glued[1]!, glued[3]!)) return glued[1]! + glued[2]! + maskedAfterName(glued[3]!);
+    // A credential's name, a blank and its value, as prose and comments write one (`# x-api-key abc…`, `# token "abc…"`, `# token,abc…`).
+    const named = delimiter === undefined && bare !== "" && NAME_GAP.test(rest.slice(bareEnd, at)) && namedCredential(bare, content, linked);
+    const masked = named ? maskedAfterName(content) : delimiter === undefined ? maskedValue(content, name) : maskedContent(content, name);
     if (delimiter !== undefined && !closed) Object.assign(state, { open: delimiter, name });
-    bare = quote === "" ? content : "";
+    // A linking word keeps the name before it (`# password is abc…`).
+    linked = quote === "" && bare !== "" && LINKING_WORD.test(content);
+    if (!linked) bare = quote === "" ? content : "";
     bareEnd = at + token.length;
     previous = content;
     // A name glued to its colon (`password:`, as prose and comments write one) names what follows.
@@ -157,6 +184,78 @@ function maskedTokensIn(line: string, state: LineState): string {
     return quote + masked + (closed ? quote : "");
   });
 }
+
+/**
+ * Where the value written at `from` in `text` ends (blanks before it skipped): at the first blank
+ * outside its quotes and brackets, so a list, a table and a quote with more glued to it are one
+ * value (`["…", "…"]`, `{"…":"…"}`, `""…`).
+ */
+function valueEnd(text: string, from: number): number {
+  let at = from + /^[ \t]*/.exec(text.slice(from))![0].length;
+  let depth = 0;
+  for (; at < text.length; at += 1) {
+    const char = text[at]!;
+    if (char === '"' || char === "'") {
+      const close = text.slice(at + 1).search(char === '"' ? /(?<!\\)"/ : /'/);
+      if (close === -1) return text.length;
+      at += close + 1;
+    } else if (char === "[" || char === "{") depth += 1;
+    else if (char === "]" || char === "}") depth -= 1;
+    else if (/\s/.test(char) && depth <= 0) break;
+  }
+  return at;
+}
+
+/**
+ * A URL token (`LINE_TOKEN`) ending in a query, fragment or path parameter's name that has no `=` yet (`https://…/x;key`,
+ * `/v1/logs%3Bkey`, `#DB_PASSWORD`).
+ */
+const PARAMETER_NAME_END = /(?:[?#;&]|%3B)[^\s?#;&=/\\]+$/i;
+
+/** A parameter's name (`PARAMETER_NAME_END`'s match) ending in a credential's word: `;key`, `?access_token`, `#DB_PASSWORD`. */
+const CREDENTIAL_NAME_END = /(?:^|[^A-Za-z0-9])(?:(?:api_?)?key|token|secret|password|passwd|pwd|pass|signature|sig|auth|credentials?|session|sid|cookie)$/i;
+
+/**
+ * Whether `text`, what follows a parameter's `=`, is blanks, a bare word ending in a credential's word
+ * (`CREDENTIAL_NAME_END`) and another word that word names: after its `:` any (` api_key: …`), else one its
+ * credential's value would be (`namedCredential`: ` password hunter2…`, ` key "…"`). Any other word there is the
+ * value (`;key= Zx9…_token`, `;key= Zx9…_token more words`).
+ */
+function nameAfterBlank(text: string): boolean {
+  const words = /^[ \t]+([A-Za-z][\w.-]*)(:?)[ \t]+(\S+)/.exec(text);
+  if (words === null || !CREDENTIAL_NAME_END.test(words[1]!)) return false;
+  return words[2] === ":" || namedCredential(words[1]!, words[3]!.replace(/^["']|["']$/g, ""));
+}
+
+/** Characters that show nothing and end no token: a soft hyphen, joiners, zero-width and directional marks (U+00AD, U+034F, U+180E, U+200B–U+200F, U+2060–U+2064, U+FEFF). */
+const INVISIBLE = "\\u00ad\\u034f\\u180e\\u200b-\\u200f\\u2060-\\u2064\\ufeff";
+
+/** What may stand between a credential's name and its value in prose: blanks of any kind (an NBSP, U+3000, a zero-width space), perhaps one `,`. */
+const NAME_GAP = new RegExp(`^[\\s${INVISIBLE}]*,?[\\s${INVISIBLE}]*$`, "u");
+
+/** A name and its value joined by a blank no token ends at, an invisible one (`key\u200babc…`). */
+const ZERO_WIDTH_GLUED = new RegExp(`^([A-Za-z][\\w.-]*)([${INVISIBLE}]+)(.+)$`, "u");
+
+/** A word that links a credential's name to its value in prose (`password is …`, `password is now …`, `token - …`). */
+const LINKING_WORD = /^(?:is|was|equals|now|[-–—→]|->):?$/i;
+
+/**
+ * Whether `content` (a bare word or a string's text) written after the bare word `name` is that
+ * credential's value (`credentialAfterName`), invisible characters and an opening bracket or quote
+ * before it (`(`, `` ` ``, `“`, `«`) and a `;`, `:`, `!`, `?`, closing bracket or quote after it left out.
+ */
+function namedCredential(name: string, content: string, linked = false): boolean {
+  return credentialAfterName(name, content.replace(VALUE_OPENING, "").replace(SENTENCE_END, ""), linked);
+}
+
+/** `content` masked as a credential after its name, its opening and a closing bracket, quote or `;` kept (`(…)`, `…;`). */
+function maskedAfterName(content: string): string {
+  return `${VALUE_OPENING.exec(content)?.[0] ?? ""}…${VALUE_CLOSING.exec(content)?.[0] ?? ""}`;
+}
+
+const VALUE_OPENING = new RegExp(`^[${INVISIBLE}(\`“‘«„‹]+`, "u");
+const SENTENCE_END = /[;:!?)`”’»›]+$/u;
+const VALUE_CLOSING = /[;)`”’»›]+$/u;
 
 /**
  * Whether bare `token` is an authentication scheme's word (`Bearer`, `Basic`) that, read alone

@@ -1,4 +1,5 @@
 import { isAuthScheme, takesGluedColon } from "../../workers/ingest/core/redact/credential-headers";
+import { isPasswordByShape } from "../../workers/ingest/core/redact/secret-names";
 import { secretReason } from "./secret-detection";
 
 /**
@@ -13,11 +14,13 @@ import { secretReason } from "./secret-detection";
  *   quotes kept, and the others stay (`realm="acme"`, `algorithm=SHA-256`, `region=us-east-1`);
  * - one token (`TOKEN68`) is masked where the word stands as a credential's whatever it is: glued
  *   to its `:` (`Bearer:abc…`), after an `Authorization`, `token`, `key` or `password` name's `:`,
- *   `=` or `=>` (`PLACED`), or as a whole value with nothing else but quotes (`"Bearer hunter2"`);
+ *   `=` or `=>` (`PLACED`), or as a whole value with nothing else but quotes (`"Bearer hunter2"`;
+ *   not `proseValue`'s `"Bearer token"`, `"Token expired"`, `"AWS us-east-1"`);
  *   where that token is itself a scheme's word (`token: Bearer abc…`), the credentials after the
  *   next word are masked instead. Elsewhere it is masked when it is shaped as a credential
- *   (`credentialShaped`), so prose after a scheme's word stays: `the Bearer scheme`, `Basic auth`,
- *   `Token expired`, `AWS us-east-1`.
+ *   (`credentialShaped`, not a region's name), after `Bearer` when shaped as a password
+ *   (`bearersToken`) and after `Basic` when it decodes to `user:password` (`basicCredentials`), so
+ *   prose after a scheme's word stays: `the Bearer scheme`, `Basic auth`, `Token expired`, `AWS us-east-1`.
  * Only characters inside a credential are replaced; quotes and escapes around it are kept, so a
  * line's strings still open and close where they did.
  */
@@ -33,19 +36,58 @@ export function maskedSchemeCredentials(text: string): string {
     const rest = text.slice(start);
     const parameters = AUTH_PARAMETERS.exec(rest)?.[0];
     const token = parameters === undefined ? TOKEN68.exec(rest)?.[0] : undefined;
-    const placed = colon !== "" || placedNext === match.index || placedAt(text, match.index) || wholeValue(text, match.index, start + (token?.length ?? 0));
+    const placed =
+      colon !== "" || placedNext === match.index || placedAt(text, match.index) || (wholeValue(text, match.index, start + (token?.length ?? 0)) && token !== undefined && !proseValue(token));
     if (parameters !== undefined) {
       shown += text.slice(done, start) + parameters.replace(AUTH_PARAMETER_VALUE, maskedParameter);
       done = start + parameters.length;
     } else if (token !== undefined && placed && isAuthScheme(token) && /^[ \t]+\S/.test(rest.slice(token.length))) {
       // The credential's name is itself a scheme's word (`token: Bearer abc…`, `Bearer: Token abc…`): the next word's credentials are masked.
       placedNext = start;
-    } else if (token !== undefined && (placed || credentialShaped(token))) {
+    } else if (token !== undefined && (placed || (credentialShaped(token) && !REGION.test(token)) || bearersToken(word, token) || basicCredentials(word, token))) {
       shown += `${text.slice(done, start)}…`;
       done = start + token.length;
     }
   }
   return shown + text.slice(done);
+}
+
+/**
+ * Whether `token`, the whole of a value with the scheme's word before it, is a word that value
+ * means as prose, not a credential (`AUTH_MODE = "Bearer token"`, `MODE = "Basic auth"`,
+ * `MSG = "Token expired"`), or a cloud region's name (`REGION = "AWS us-east-1"`). Any other word
+ * there is masked, as a value such as `"Bearer refresh"` may be the token itself.
+ */
+function proseValue(token: string): boolean {
+  return /^(?:token|auth|expired)$/i.test(token) || REGION.test(token);
+}
+
+/**
+ * A cloud region's name as AWS and Google Cloud write one: an area, perhaps `-gov`, a direction and a
+ * number (`us-east-1`, `eu-west-2`, `ap-southeast-1`, `us-gov-west-1`, `europe-west4`); any other
+ * words and a number (`abc-defg1`) may be a password.
+ */
+const REGION =
+  /^(?:us|eu|ap|sa|ca|me|af|il|mx|cn|asia|europe|northamerica|southamerica|australia|africa)(?:-gov)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-?\d{1,2}$/;
+
+/**
+ * Whether `token` after `Bearer` in prose is its credential though not `credentialShaped`: a
+ * bearer token is nothing but a credential (RFC 6750 §2.1), so a short token shaped as a password
+ * (`isPasswordByShape`: `# Bearer hunter2`, a default one: `# Bearer changeme`) is one. A word
+ * (`# Bearer when required`), a region's name or OAuth 2.0's (`# Bearer OAuth2`) is prose's.
+ */
+function bearersToken(word: string, token: string): boolean {
+  return /^bearer$/i.test(word) && isPasswordByShape(token) && !REGION.test(token) && !/^oauth2$/i.test(token);
+}
+
+/**
+ * Whether `token` after `Basic` is its credentials: base64 (RFC 7617 §2) that decodes to
+ * printable text holding the `:` between a user's id and password (`Basic dXNlcjpwYXNz`, `user:pass`).
+ */
+function basicCredentials(word: string, token: string): boolean {
+  if (!/^basic$/i.test(word) || !/^[A-Za-z0-9+/]{4,}={0,2}$/.test(token) || token.length % 4 === 1) return false;
+  const decoded = Buffer.from(token, "base64").toString("latin1");
+  return decoded.includes(":") && /^[\x20-\x7e]+$/.test(decoded);
 }
 
 /**
@@ -110,10 +152,22 @@ const TOKEN68 = /^[A-Za-z0-9._~+/-]+(?::[A-Za-z0-9._~+/-]+)?=*(?=$|[\s"'`,;)\]}\
  * reading of a var's name, or an auth parameter's, `CREDENTIAL_PARAMETER`: `key`, `token`) and
  * `token` is shaped as one (`credentialShaped`), so prose after such a word stays (`key rotation`).
  * A URL or any word holding more than a token's characters (`TOKEN_WORD`) is judged on its own.
+ * `linked`: a linking word stands between them (`is`, `was`, `now`): only then is a real date (`DATE_TIME`) no credential.
  */
-export function credentialAfterName(name: string, token: string): boolean {
-  return NAME_WORD.test(name) && TOKEN_WORD.test(token) && credentialShaped(token) && (CREDENTIAL_PARAMETER.test(name) || secretReason(name, token) !== undefined);
+export function credentialAfterName(name: string, token: string, linked = false): boolean {
+  return NAME_WORD.test(name) && TOKEN_WORD.test(token) && !(linked && DATE_TIME.test(token)) && credentialShaped(token) && (CREDENTIAL_PARAMETER.test(name) || PROSE_CREDENTIAL_NAME.test(name) || secretReason(name, token) !== undefined);
 }
+
+/**
+ * A real date, perhaps with its time, as ISO 8601 writes one: `YYYY-MM-DD` with a month 01–12 and a day 01–31, then
+ * perhaps `T` and `HH`, `HH:MM` or `HH:MM:SS` (hours 00–23, minutes and seconds 00–59), a fraction of up to 9 digits
+ * and `Z` or an offset (`+01`, `+0100`, `+01:00`). Only a value linked to its name (`# session is 2026-12-07T10`) is
+ * read so: right after the name (`# password 2026-12-07T10`) a date-shaped word is still a credential's.
+ */
+const DATE_TIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3])(?::[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?)?(?:Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?)?$/;
+
+/** Names prose writes before a credential that no var's name reading takes alone: a header's (`Authorization`, `Proxy-Authorization`, `Cookie`, `Set-Cookie`) and a session's (`session`, `sid`). */
+const PROSE_CREDENTIAL_NAME = /^(?:(?:proxy-)?authorization|(?:set-)?cookies?|session(?:[_-]?(?:id|token|key))?|sid)$/i;
 
 /** A bare word that may be a credential's name: letters first, then letters, digits, `_`, `.` or `-` (`x-api-key`, `DB_PASSWORD`). */
 const NAME_WORD = /^[A-Za-z][\w.-]*$/;

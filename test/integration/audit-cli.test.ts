@@ -49,7 +49,7 @@ describe("deco-otel audit (CLI)", () => {
     // --ingest-url takes a URL that may have a path, as the README and its refusal say.
     expect(npm.stdout).toContain("--ingest-url URL    with --fix: the ingest Worker's https URL");
     expect(npm.stdout).toContain(
-      "a base with a path (https://gw.acme.dev/otel); refused (exit 2) when http,\n                      on a host a deployed Worker cannot reach (localhost, loopback, private,\n                      link-local, carrier-grade NAT 100.64/10, benchmarking 198.18/15, any of\n                      these as NAT64 64:ff9b::, or a .internal, .home.arpa or .local name),\n                      with /v1 or /v1/<signal> at its end, a query or fragment (an empty\n                      ? or # too), path parameters (;…), a host holding what no host name holds\n                      (ingest.acme.io;key=…), a user name or password",
+      "a base with a path (https://gw.acme.dev/otel); refused (exit 2) when http,\n                      on a host a deployed Worker cannot reach (localhost, loopback, private,\n                      link-local, carrier-grade NAT 100.64/10, benchmarking 198.18/15, any of\n                      these as NAT64 64:ff9b::, or a .internal, .home.arpa or .local name),\n                      with /v1 or /v1/<signal> at its end, a query or fragment (an empty\n                      ? or # too), path parameters (;…) or a percent-encoded ';' (%3B) in the\n                      path, a host holding what no host name holds (ingest.acme.io;key=…), a\n                      user name or password",
     );
     const bin = await run(process.execPath, [join(ROOT, "bin/deco-otel.mjs"), "--help"]);
     expect(bin.code).toBe(0);

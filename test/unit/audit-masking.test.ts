@@ -403,15 +403,21 @@ describe("a string judged whole as written before any scheme's credentials are m
 
 describe("a commented-out key's value is judged under its name", () => {
   it.each([
-    ['#DB_PASSWORD="hunter2xyz"', '#…="…"'],
-    ["#API_KEY='k9Xq2LmZpw'", "#…='…'"],
+    ['#DB_PASSWORD="hunter2xyz"', '#DB_PASSWORD="…"'],
+    ['#DB_PASSWORD="hunter2"', '#DB_PASSWORD="…"'],
+    ['// #DB_PASSWORD="hunter2"', '// #DB_PASSWORD="…"'],
+    ["#API_KEY='k9Xq2LmZpw'", "#API_KEY='…'"],
     ['#ADMIN_PASSWORD="1"', '#…="…"'],
     ['#SENHA="hunter2"', '#…="…"'],
-    ["#DB_PASSWORD='''hunter2'''", "#…='''…'''"],
-    ['#DB_PASSWORD=["hunter2"]', '#…=["…"]'],
-    ['name = "shop" #password="hunter2"', 'name = "shop" #…="…"'],
-    ['"x": 1, // ?token="abc123xyz"', '"x": 1, // ?…="…"'],
-    ['# see ?DB_PASSWORD="hunter2"', '# see ?…="…"'],
+    ["#DB_PASSWORD='''hunter2'''", "#DB_PASSWORD='''…'''"],
+    ['#DB_PASSWORD=["hunter2"]', '#DB_PASSWORD=["…"]'],
+    ['name = "shop" #password="hunter2"', 'name = "shop" #password="…"'],
+    ['"x": 1, // ?token="abc123xyz"', '"x": 1, // ?token="…"'],
+    ['# see ?DB_PASSWORD="hunter2"', '# see ?DB_PASSWORD="…"'],
+    // A name that may be a secret is masked with its value, as in a URL.
+    ['#Summer2024="x"', '#…="x"'],
+    // A value that is no credential under its name stays.
+    ['#DB_HOST="db.acme.io"', '#DB_HOST="db.acme.io"'],
   ])("%s", (line, shown) => {
     expect(maskedLine(line)).toBe(shown);
   });
@@ -419,7 +425,7 @@ describe("a commented-out key's value is judged under its name", () => {
   it("masks it in the --fix --dry-run diff", async () => {
     const dir = await fleet({ "wrangler.toml": `${WIRED}#DB_PASSWORD="hunter2xyz"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
     const dry = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
-    expect(dry.out).toContain("#…=");
+    expect(dry.out).toContain('#DB_PASSWORD="…"');
     expect(dry.out + dry.err).not.toContain("hunter2xyz");
   });
 });
@@ -498,10 +504,24 @@ describe("a parameter's name is kept only when each of its words is a known para
     ["https://ingest.acme.io/x#SEKRETf2=1", "https://ingest.acme.io/x#…"],
     ["https://ingest.acme.io/otel;SEKRETi5=1", "https://ingest.acme.io/otel;…"],
     ["https://ingest.acme.io/x?page=2&Summer2024=1", "https://ingest.acme.io/x?page=…&…"],
+    // Digits alone, or more than an index's two after a listed word, may be a numeric secret.
+    ["https://api.acme.io/cb?31415926535897932384=1", "https://api.acme.io/cb?…"],
+    ["https://api.acme.io/cb?key31415926535897932384=1", "https://api.acme.io/cb?…"],
+    ["https://api.acme.io/cb?page=1&7=1", "https://api.acme.io/cb?page=…&…"],
+    ["https://api.acme.io/cb?page123=1", "https://api.acme.io/cb?…"],
+    ["https://api.acme.io/cb?page[4711]=1", "https://api.acme.io/cb?…"],
+    // A one-letter word never joins digits, and a listed word takes one index and two digits in all.
+    ["https://api.acme.io/cb?a.31.41.59.26.53.58.97=1", "https://api.acme.io/cb?…"],
+    ["https://api.acme.io/cb?p.31.41.59.26.53.58.97=1", "https://api.acme.io/cb?…"],
+    ["https://api.acme.io/cb?k31_k41_k59_k26_k53=1", "https://api.acme.io/cb?…"],
+    ["https://api.acme.io/cb?key-31-41-59-26-53-58-97-93-23-84=1", "https://api.acme.io/cb?…"],
+    ["https://api.acme.io/cb?key[31][41][59][26][53]=1", "https://api.acme.io/cb?…"],
+    ["https://api.acme.io/cb?key31_key41=1", "https://api.acme.io/cb?…"],
   ])("masks a name that is no plain parameter's name whole: %s", (url, shown) => {
     expect(maskedValue(url)).toBe(shown);
     expect(maskedLine(`U1 = "${url}"`)).toBe(`U1 = "${shown}"`);
-    expect(maskedLine(`# see ${url} for details`)).not.toMatch(/Summer2024|hunter2|sk_live|correcthorsebattery|SEKRET/);
+    expect(maskedLine(`    "CB5": "${url}",`)).toBe(`    "CB5": "${shown}",`);
+    for (const comment of ["#", "//"]) expect(maskedLine(`${comment} see ${url} for details`)).not.toMatch(/Summer2024|hunter2|sk_live|correcthorsebattery|SEKRET|3141592|page123|4711|&7=|31\W*41|k31|key31/);
   });
 
   it.each([
@@ -510,24 +530,34 @@ describe("a parameter's name is kept only when each of its words is a known para
     ["https://x.io/a?filter[tenant]=acme&utm_source=news", "https://x.io/a?filter[tenant]=…&utm_source=…"],
     ["https://x.io/a?pageSize=10&client_id=abc&X-Amz-Credential=x&page[2]=1&v2.key=k", "https://x.io/a?pageSize=…&client_id=…&X-Amz-Credential=…&page[2]=…&v2.key=…"],
     ["https://x.io/a;jsessionid=abc", "https://x.io/a;jsessionid=…"],
+    ["https://x.io/a?page10=1&v2.1=x&page[99]=1", "https://x.io/a?page10=…&v2.1=…&page[99]=…"],
+    ["https://x.io/a?a=1&v=2&key-31=3", "https://x.io/a?a=…&v=…&key-31=…"],
   ])("keeps a plain parameter's name: %s", (url, shown) => {
     expect(maskedLine(`# ${url}`)).toBe(`# ${shown}`);
     expect(maskedValue(url)).toBe(shown);
   });
 
-  it.each(["https://ingest.acme.io/otel;SEKRETi5=1", "https://ingest.acme.io/otel?Summer2024=1"])("refuses --ingest-url %s without printing the name", async (url) => {
+  it.each([
+    "https://ingest.acme.io/otel;SEKRETi5=1",
+    "https://ingest.acme.io/otel?Summer2024=1",
+    "https://api.acme.io/cb?31415926535897932384=1",
+    "https://api.acme.io/cb?key31415926535897932384=1",
+    "https://api.acme.io/cb?a.31.41.59.26.53.58.97=1",
+    "https://api.acme.io/cb?k31_k41_k59=1",
+  ])("refuses --ingest-url %s without printing the name", async (url) => {
     const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
     const refused = await audit(["--fix", "--ingest-url", url, dir]);
     expect(refused.code).toBe(2);
-    expect(refused.err).not.toMatch(/SEKRETi5|Summer2024/);
+    expect(refused.err).not.toMatch(/SEKRETi5|Summer2024|31415926535897932384|31\.41|k31/);
   });
 
   it("prints none of these names in a --fix --dry-run", async () => {
     const dir = await fleet({
-      "wrangler.toml": `${WIRED}# https://ingest.acme.io/x#correcthorsebattery=1\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\nU1 = "https://ingest.acme.io/x?Summer2024=1"\nU2 = "https://ingest.acme.io/x?hunter2="\nU3 = "https://ingest.acme.io/x?sk_live_abcdefghijklmnopqrst=1"\nU4 = "https://ingest.acme.io/x#SEKRETf2=1"\n`,
+      "j/wrangler.jsonc": `{\n  "name": "shop",\n  // https://api.acme.io/cb?a.31.41.59.26.53.58.97=1\n  "vars": { "DECO_OTEL_LOGS_ENDPOINT": "http://ingest.acme.io/v1/logs", "CB": "https://api.acme.io/cb?k31_k41_k59_k26_k53=1" }\n}\n`,
+      "wrangler.toml": `${WIRED}# https://ingest.acme.io/x#correcthorsebattery=1\n#p.31.41.59.26.53="x"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\nU1 = "https://ingest.acme.io/x?Summer2024=1"\nU2 = "https://ingest.acme.io/x?hunter2="\nU3 = "https://ingest.acme.io/x?sk_live_abcdefghijklmnopqrst=1"\nU4 = "https://ingest.acme.io/x#SEKRETf2=1"\n`,
     });
     const run = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
-    expect(run.out + run.err).not.toMatch(/Summer2024|hunter2|sk_live|correcthorsebattery|SEKRETf2/);
+    expect(run.out + run.err).not.toMatch(/Summer2024|hunter2|sk_live|correcthorsebattery|SEKRETf2|31\.41|k31/);
   });
 });
 
@@ -617,5 +647,234 @@ describe("endpoint vars and --ingest-url: an empty query or fragment, path param
       `top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://ingest.acme.io;key=…/v1/logs"`,
     ]);
     expect(messages.join("\n")).not.toContain("abc");
+  });
+});
+
+describe("a URL parameter's value written apart from its name, and a credential's name in prose before its value", () => {
+  const cases: [string, string][] = [
+    ['https://ingest.acme.io/x;key="SEKRETd9xyz"', 'https://ingest.acme.io/x;key="…"'],
+    ["https://ingest.acme.io/x;key='SEKRETf0xyz'", "https://ingest.acme.io/x;key='…'"],
+    ["https://ingest.acme.io/x;key=[SEKRETe5xyz]", "https://ingest.acme.io/x;key=[…]"],
+    ['https://ingest.acme.io/x;key=["SEKRETe7xyz"]', 'https://ingest.acme.io/x;key=["…"]'],
+    ["https://ingest.acme.io/x;key={SEKRETf2xyz}", "https://ingest.acme.io/x;key={…}"],
+    ["https://ingest.acme.io/x;key = SEKRETe3abcdefgh1234", "https://ingest.acme.io/x;key = …"],
+    ["https://ingest.acme.io/x?token=[SEKRETe6xyz]", "https://ingest.acme.io/x?token=[…]"],
+    ['token "SEKRETi2abcdefgh1234"', 'token "…"'],
+    ["token,SEKRETj9abcdefgh1234", "token,…"],
+    ["token\u00a0SEKRETi9abcdefgh1234", "token\u00a0…"],
+    ["token \u3000SEKRETj1abcdefgh1234", "token \u3000…"],
+    ["key\u200bSEKRETj5abcdefgh1234", "key\u200b…"],
+    ["key SEKRETj4abcdefgh1234;", "key …;"],
+    ["Authorization SEKRETi5abcdefgh1234", "Authorization …"],
+    ["session SEKRETk4abcdefgh1234", "session …"],
+    ["password is SEKRETh8abcdefgh1234", "password is …"],
+    // A list, a table or a quote with more glued to it is one value, masked whole.
+    ["https://ingest.acme.io/x;key=[SEKRETa1, SEKRETb2]", "https://ingest.acme.io/x;key=[…, …]"],
+    ['https://ingest.acme.io/x;key=["SEKRETa1", "SEKRETb2"]', 'https://ingest.acme.io/x;key=["…", "…"]'],
+    ['https://ingest.acme.io/x;key={"a":"SEKRETc3"}', 'https://ingest.acme.io/x;key={"…":"…"}'],
+    ['https://ingest.acme.io/x;key=""SEKRETd4', 'https://ingest.acme.io/x;key="…"…'],
+    ["https://ingest.acme.io/x;key=''SEKRETd5", "https://ingest.acme.io/x;key='…'…"],
+    // Brackets, other quotes, a dash or an arrow, invisible characters and more linking words between a name and its token.
+    ["token (SEKRETl1abcdefgh1234)", "token (…)"],
+    ["token `SEKRETl2abcdefgh1234`", "token `…`"],
+    ["token \u201cSEKRETl3abcdefgh1234\u201d", "token \u201c…\u201d"],
+    ["token \u00abSEKRETl4abcdefgh1234\u00bb", "token \u00ab…\u00bb"],
+    ["token - SEKRETl5abcdefgh1234", "token - …"],
+    ["token \u2192 SEKRETl6abcdefgh1234", "token \u2192 …"],
+    ["key \u200bSEKRETl7abcdefgh1234", "key \u200b…"],
+    ["key\u00adSEKRETl8abcdefgh1234", "key\u00ad…"],
+    ["key\u2063SEKRETl9abcdefgh1234", "key\u2063…"],
+    ["password is now SEKRETm1abcdefgh1234", "password is now …"],
+    ["password is: SEKRETm2abcdefgh1234", "password is: …"],
+    ["Proxy-Authorization SEKRETm3abcdefgh1234", "Proxy-Authorization …"],
+    ["set-cookie SEKRETm4abcdefgh1234", "set-cookie …"],
+    ["password SEKRETm5abcdefgh1234!", "password …"],
+    // Prose stays.
+    ["password is short", "password is short"],
+    ["Authorization header required", "Authorization header required"],
+    ["session expired, token refreshed", "session expired, token refreshed"],
+    ["token, key, secret", "token, key, secret"],
+    ["what? = yes", "what? = yes"],
+    ["token (see docs)", "token (see docs)"],
+    ["password is now required", "password is now required"],
+    ["token - see below", "token - see below"],
+    ["a;b = c", "a;… = c"],
+    ["step 1;next = 2", "step 1;… = 2"],
+    ["see https://x.io/docs#section = the intro", "see https://x.io/docs#… = the intro"],
+    ["session is 2026-12-07T10", "session is 2026-12-07T10"],
+    ["session is now 2026-12-07T10:30:00.5+01:00", "session is now 2026-12-07T10:30:00.5+01:00"],
+    // A date-shaped token right after a credential's name, or no real date after a linking word, is a credential.
+    ["password 2026-12-07T31415926535897932384", "password …"],
+    ["key 2026-12-07T31415926535897932384", "key …"],
+    ["api_key 2026-12-07T314159265358Z", "api_key …"],
+    ["secret 1234-56-78T9999999999999", "secret …"],
+    ["password 9999-99-99T99999999999999", "password …"],
+    ["password 2026-12-07T3.14159265358979", "password …"],
+    ["password 2026-12-07T10", "password …"],
+    ["session is 2026-12-07T31415926535897932384", "session is …"],
+    ["session is 2026-13-07T10", "session is …"],
+    // A credential's name after a parameter's '=' and a blank names the token after it.
+    ["https://x.io/a;key= password hunter2Zx9Kq", "https://x.io/a;key= password …"],
+    ["https://x.io/a;key = password Zx9Kq2Lm4Np8Rt", "https://x.io/a;key = password …"],
+    ["https://x.io/a?key= key Zx9Kq2Lm4Np8Rt", "https://x.io/a?key= key …"],
+    ["https://x.io/a;token= api_key Zx9Kq2Lm4Np8Rt", "https://x.io/a;token= … …"],
+    ["https://x.io/a;token= password: Zx9Kq2Lm4Np8Rt", "https://x.io/a;token= … …"],
+    ["https://x.io/a;key= Zx9Kq2Lm4_secret", "https://x.io/a;key= …"],
+    ["https://x.io/a;key= Zx9Kq2Lm4_secret see docs", "https://x.io/a;key= … see docs"],
+    ['https://x.io/a;key= key "Zx9Kq2Lm4Np8Rt"', 'https://x.io/a;key= key "…"'],
+  ];
+  it.each(cases)("# %s", (text, shown) => {
+    expect(maskedLine(`# ${text}`)).toBe(`# ${shown}`);
+    expect(maskedLine(`  // ${text}`)).toBe(`  // ${shown}`);
+  });
+
+  it("prints none of them in a TOML or JSONC file's --fix --dry-run, each comment shown masked", async () => {
+    const files: Record<string, string> = {};
+    cases.forEach(([text], index) => {
+      files[`t${index}/wrangler.toml`] = `${WIRED}# ${text}\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`;
+      files[`j${index}/wrangler.jsonc`] = `{\n  "name": "shop",\n  // ${text}\n  "vars": { "DECO_OTEL_LOGS_ENDPOINT": "http://ingest.acme.io/v1/logs" }\n}\n`;
+    });
+    const run = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", await fleet(files)]);
+    for (const [, shown] of cases) {
+      expect(run.out).toContain(` # ${shown}\n`);
+      expect(run.out).toContain(`   // ${shown}\n`);
+    }
+    expect(run.out + run.err).not.toMatch(/SEKRET|hunter2|Zx9Kq|31415926|9999999999/);
+  });
+});
+
+describe("a port that is no number and a percent-encoded ';' in a URL", () => {
+  it.each([
+    ["https://ingest.acme.io:SEKRETport12/", "https://ingest.acme.io:…/"],
+    ["https://u:pw@ingest.acme.io:SEKRETport12/x", "https://…@ingest.acme.io:…/x"],
+    ["https://ingest.acme.io/v1/logs%3Bkey=SEKRETabc", "https://ingest.acme.io/v1/logs%3Bkey=…"],
+    ["https://ingest.acme.io/otel%3bkey=SEKRETa%3BSummer2024=1;sig=1/v1", "https://ingest.acme.io/otel%3bkey=…%3B…;sig=…/v1"],
+    // A port's digits, and a word and a colon that are no URL, stay.
+    ["https://ingest.acme.io:4318/otel", "https://ingest.acme.io:4318/otel"],
+    ["localhost:abc", "localhost:abc"],
+    // A number too long for a port, or 8 characters or more, may be a secret; a placeholder or a word is none.
+    ["https://ingest.acme.io:31415926535897932384/", "https://ingest.acme.io:…/"],
+    ["https://ingest.acme.io:hunterpassword/", "https://ingest.acme.io:…/"],
+    ["https://ingest.acme.io:${PORT}/v1/logs", "https://ingest.acme.io:${PORT}/v1/logs"],
+    ["https://ingest.acme.io:<port>/v1/logs", "https://ingest.acme.io:<port>/v1/logs"],
+    ["https://ingest.acme.io:{port}/v1/logs", "https://ingest.acme.io:{port}/v1/logs"],
+    ["http://localhost:PORT/", "http://localhost:PORT/"],
+    ["http://localhost:$PORT/", "http://localhost:$PORT/"],
+    ["http://host:port/path", "http://host:port/path"],
+    ["https:ingest.acme.io:SEKRETport12/", "https:ingest.acme.io:…/"],
+    ["https:ingest.acme.io:4318/otel", "https:ingest.acme.io:4318/otel"],
+  ])("%s", (url, shown) => {
+    expect(maskedValue(url)).toBe(shown);
+    expect(maskedLine(`U = "${url}"`)).toBe(`U = "${shown}"`);
+    expect(maskedLine(`  "U": "${url}",`)).toBe(`  "U": "${shown}",`);
+  });
+
+  it.each([
+    "https://ingest.acme.io/v1/logs%3Bkey=SEKRETz9Kq2Lm4Np8",
+    "https://ingest.acme.io/v1/logs%3bkey=SEKRETz9Kq2Lm4Np8",
+    'https://ingest.acme.io/v1/logs%3Bkey="SEKRETz9Kq2Lm4Np8"',
+    "/v1/logs%3Bkey=SEKRETz9Kq2Lm4Np8",
+  ])("masks a percent-encoded ';' parameter's value in a comment, its name kept: %s", (url) => {
+    const shown = url.replace(/(%3B)key=("?)[^"]*/i, "$1key=$2…");
+    expect(shown).toMatch(/%3Bkey="?…/i);
+    expect(maskedLine(`# ${url}`)).toBe(`# ${shown}`);
+    expect(maskedLine(`  // ${url}`)).toBe(`  // ${shown}`);
+  });
+
+  it("prints no percent-encoded ';' parameter's value in a TOML or JSONC comment's --fix --dry-run", async () => {
+    const url = "https://ingest.acme.io/v1/logs%3Bkey=SEKRETz9Kq2Lm4Np8";
+    const dir = await fleet({
+      "t/wrangler.toml": `${WIRED}# ${url}\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`,
+      "j/wrangler.jsonc": `{\n  "name": "shop",\n  // ${url}\n  "vars": { "DECO_OTEL_LOGS_ENDPOINT": "http://ingest.acme.io/v1/logs" }\n}\n`,
+    });
+    const run = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(run.out).toContain(" # https://ingest.acme.io/v1/logs%3Bkey=…\n");
+    expect(run.out).toContain("   // https://ingest.acme.io/v1/logs%3Bkey=…\n");
+    expect(run.out + run.err).not.toContain("SEKRET");
+  });
+
+  it("prints a port's placeholder in an endpoint's finding as written", async () => {
+    const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "https://ingest.acme.io:\${PORT}/v1/logs"\n` });
+    const run = await audit([dir]);
+    expect(run.out).toContain('"https://ingest.acme.io:${PORT}/v1/logs"');
+  });
+
+  it.each(["https://ingest.acme.io:SEKRETport12/", "https:ingest.acme.io:SEKRETport12/", "https://ingest.acme.io/otel%3Bkey=SEKRETpw9"])("refuses --ingest-url %s without printing it", async (url) => {
+    const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    const refused = await audit(["--fix", "--ingest-url", url, dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).not.toContain("SEKRET");
+    expect(await readFile(join(dir, "wrangler.toml"), "utf8")).not.toContain("SEKRET");
+  });
+
+  it.each([
+    ["https://ingest.acme.io/otel%3Bkey=pw9", "https://ingest.acme.io/otel%3Bkey=…"],
+    ["https://ingest.acme.io/files/report%3B2026/otel", "https://ingest.acme.io/files/report%3B…/otel"],
+  ])("refuses --ingest-url %s as a percent-encoded ';', asking to remove the parameter, no rewritten path offered", async (url, shown) => {
+    const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    const refused = await audit(["--fix", "--ingest-url", url, dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(
+      `--ingest-url must not hold a percent-encoded ';' (%3B) in the path ("${shown}"): --fix writes it into vars: vars are plain text, and a credential belongs in the DECO_OTEL_TOKEN secret; remove the parameter from the URL\n`,
+    );
+    expect(refused.err).not.toContain("give ");
+  });
+
+  it("tells an endpoint var in TOML and JSONC with a percent-encoded ';' that it is not allowed, masked", async () => {
+    const url = "https://ingest.acme.io/v1/logs%3Bkey=SEKRETabc";
+    const dir = await fleet({
+      "t/wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "${url}"\n`,
+      "j/wrangler.jsonc": JSON.stringify({ name: "shop", vars: { DECO_OTEL_LOGS_ENDPOINT: url } }),
+    });
+    const run = await audit([dir]);
+    expect(run.out.match(/DECO_OTEL_LOGS_ENDPOINT must not hold a percent-encoded ';' \(%3B\) in the path, which a gateway that decodes the path reads as path parameters: .*"https:\/\/ingest\.acme\.io\/v1\/logs%3Bkey=…"/g)).toHaveLength(2);
+    expect(run.out + run.err).not.toContain("SEKRET");
+  });
+});
+
+describe("a bearer's token of any shape and Basic's user:password masked, prose after a scheme's word kept", () => {
+  it.each([
+    ["# Bearer changeme", "# Bearer …"],
+    ["# Bearer abc", "# Bearer abc"],
+    ["# Bearer vs Basic", "# Bearer vs Basic"],
+    ["# Bearer when required", "# Bearer when required"],
+    ["# Bearer OAuth2", "# Bearer OAuth2"],
+    // A whole value of a scheme's word and one other word is masked, as it may be the token itself.
+    ['X = "Bearer refresh"', 'X = "Bearer …"'],
+    ['X = "Bearer the"', 'X = "Bearer …"'],
+    ['HEADER = "Bearer the"', 'HEADER = "Bearer …"'],
+    ['X = "Basic set"', 'X = "Basic …"'],
+    ["# Basic dXNlcjpwYXNz", "# Basic …"],
+    ['X = "see Bearer hunter2"', 'X = "see Bearer …"'],
+    ['X = "Bearer hunter2"', 'X = "Bearer …"'],
+    // Prose, a region and a listed parameter's one letter stay.
+    ['REGION = "AWS us-east-1"', 'REGION = "AWS us-east-1"'],
+    ['REGION = "AWS us-gov-west-1"', 'REGION = "AWS us-gov-west-1"'],
+    ["# AWS ap-southeast-1 region", "# AWS ap-southeast-1 region"],
+    // Words and a number that are no region's may be a password.
+    ['X = "Bearer abc-defg1"', 'X = "…"'],
+    ['X = "AWS my-secret-pass1"', 'X = "AWS …"'],
+    ['AUTH_MODE = "Bearer token"', 'AUTH_MODE = "Bearer token"'],
+    ['MSG = "Token expired"', 'MSG = "Token expired"'],
+    ['MODE = "Basic auth"', 'MODE = "Basic auth"'],
+    ["# the Bearer scheme is used", "# the Bearer scheme is used"],
+    ["# Basic realm", "# Basic realm"],
+    ['CB = "https://x.io/?a=1&q=x"', 'CB = "https://x.io/?a=…&q=…"'],
+  ])("%s", (line, shown) => {
+    expect(maskedLine(line)).toBe(shown);
+    const json = line.startsWith("#") ? `  //${line.slice(1)}` : `  "${line.split(" = ")[0]}": ${line.split(" = ")[1]},`;
+    const jsonShown = shown.startsWith("#") ? `  //${shown.slice(1)}` : `  "${shown.split(" = ")[0]}": ${shown.split(" = ")[1]},`;
+    expect(maskedLine(json)).toBe(jsonShown);
+  });
+
+  it("prints no such token in a TOML or JSONC file's --fix --dry-run", async () => {
+    const dir = await fleet({
+      "t/wrangler.toml": `${WIRED}# Bearer changeme\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`,
+      "j/wrangler.jsonc": `{\n  "name": "shop",\n  // Basic dXNlcjpwYXNz\n  "vars": { "DECO_OTEL_LOGS_ENDPOINT": "http://ingest.acme.io/v1/logs" }\n}\n`,
+    });
+    const run = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(run.out).toContain(" # Bearer …\n");
+    expect(run.out).toContain("   // Basic …\n");
+    expect(run.out + run.err).not.toMatch(/changeme|dXNlcjpwYXNz/);
   });
 });

@@ -3,7 +3,7 @@ import { type ConfigDocument, type Position, entryOf } from "../model";
 import type { WorkerEnvironment } from "../environments";
 import { ENDPOINT_VARS } from "../wiring";
 import { notSetHit } from "../not-set";
-import { INGEST_URL_MEANING, INGEST_URL_OPTION, INGEST_URL_PLACEHOLDER, PATH_PARAMETERS_EXPOSED, hostHolds, placeholderFault, queryAndFragment, strayHostCharacter, unreachableAddress, writtenOrigin } from "../ingest-url";
+import { INGEST_URL_MEANING, INGEST_URL_OPTION, INGEST_URL_PLACEHOLDER, PATH_PARAMETERS_EXPOSED, ENCODED_SEMICOLON, holdsEncodedSemicolon, hostHolds, placeholderFault, queryAndFragment, strayHostCharacter, unreachableAddress, withoutPathParameters, writtenOrigin } from "../ingest-url";
 import { maskedValue, quotedUrl } from "../masking";
 
 /** The endpoint URLs as the rule's hint names them, before the ingest URL is known (`withIngestBase` writes them out with it). */
@@ -82,8 +82,10 @@ export const otlpEndpointsRule: Rule = {
       if (stray !== undefined) continue;
       if (url.pathname.includes(";")) {
         hits.push({ at: value.at, message: `${name} must not hold path parameters (;…): ${PATH_PARAMETERS_EXPOSED}: ${quotedUrl(value.value)}` });
+      } else if (holdsEncodedSemicolon(url)) {
+        hits.push({ at: value.at, message: `${name} must not hold ${ENCODED_SEMICOLON}, which a gateway that decodes the path reads as path parameters: ${PATH_PARAMETERS_EXPOSED}: ${quotedUrl(value.value)}` });
       }
-      if (!url.pathname.replace(/;[^/]*/g, "").endsWith(path)) {
+      if (!withoutPathParameters(url.pathname).endsWith(path)) {
         hits.push({ at: value.at, message: `${name} must end with ${path} (the full OTLP/HTTP URL): ${quotedUrl(value.value)}` });
       } else if (queryAndFragment(url) !== undefined) {
         hits.push({ at: value.at, message: `${name} must not hold a query or fragment after ${path}: ${QUERY_SENT}: ${quotedUrl(value.value)}` });

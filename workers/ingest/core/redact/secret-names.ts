@@ -860,7 +860,7 @@ const LETTER = /[A-Za-z]/;
 const PIN_SHAPED = /^\d{4,}$/;
 
 /** Whether `value` is a password by itself, whatever the name: shaped as one (`isPasswordShaped`) or a default password (`DEFAULT_PASSWORDS`). */
-function isPasswordByShape(value: string): boolean {
+export function isPasswordByShape(value: string): boolean {
   return isPasswordShaped(value) || DEFAULT_PASSWORDS.has(value.toLowerCase());
 }
 /**
